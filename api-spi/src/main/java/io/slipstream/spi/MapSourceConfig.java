@@ -1,0 +1,208 @@
+package io.slipstream.spi;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A {@link SourceConfig} over a plain map, as a YAML parser or a test produces it.
+ *
+ * <p>Values may be strings, numbers, booleans, lists and nested maps. Keys are reported as full paths
+ * ({@code pipelines[0].source.rate}); a locator turns a path into {@code file:line} when the map came from a file.
+ */
+public final class MapSourceConfig implements SourceConfig {
+
+    private final Map<String, Object> values;
+    private final String prefix;
+    private final Function<String, String> locator;
+    private final Path baseDir;
+
+    /**
+     * @param values  the options; copied
+     * @param prefix  the path of this map in its file, e.g. {@code pipelines[0].source}; may be empty
+     * @param locator full key path to {@code file:line}, or to null when unknown
+     * @param baseDir the folder relative paths resolve against
+     */
+    public MapSourceConfig(Map<String, ?> values, String prefix, Function<String, String> locator, Path baseDir) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.prefix = prefix == null ? "" : prefix;
+        this.locator = locator == null ? k -> null : locator;
+        this.baseDir = baseDir == null ? Path.of("") : baseDir;
+    }
+
+    /**
+     * A config with no file behind it, for tests and programmatic use.
+     *
+     * @param values the options
+     * @return the config
+     */
+    public static MapSourceConfig of(Map<String, ?> values) {
+        return new MapSourceConfig(values, "", null, null);
+    }
+
+    private String path(String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+
+    @Override
+    public ConfigException error(String key, String problem) {
+        String p = path(key);
+        return new ConfigException(locator.apply(p), p, problem);
+    }
+
+    @Override
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    @Override
+    public Optional<String> string(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Map || v instanceof List) {
+            throw error(key, "expected a single value, found " + (v instanceof Map ? "a map" : "a list"));
+        }
+        return Optional.of(String.valueOf(v));
+    }
+
+    @Override
+    public int getInt(String key, int def) {
+        long v = getLong(key, def);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw error(key, v + " is out of range for a whole number");
+        }
+        return (int) v;
+    }
+
+    @Override
+    public long getLong(String key, long def) {
+        Optional<String> s = string(key);
+        if (s.isEmpty()) {
+            return def;
+        }
+        try {
+            return Long.parseLong(s.get().trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw error(key, "expected a whole number, found '" + s.get() + "'");
+        }
+    }
+
+    @Override
+    public double getDouble(String key, double def) {
+        Optional<String> s = string(key);
+        if (s.isEmpty()) {
+            return def;
+        }
+        try {
+            return Double.parseDouble(s.get().trim());
+        } catch (NumberFormatException e) {
+            throw error(key, "expected a number, found '" + s.get() + "'");
+        }
+    }
+
+    @Override
+    public boolean getBoolean(String key, boolean def) {
+        Optional<String> s = string(key);
+        if (s.isEmpty()) {
+            return def;
+        }
+        return switch (s.get().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(key, "expected true or false, found '" + s.get() + "'");
+        };
+    }
+
+    @Override
+    public Duration getDuration(String key, Duration def) {
+        Optional<String> s = string(key);
+        if (s.isEmpty()) {
+            return def;
+        }
+        try {
+            return Durations.parse(s.get());
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage());
+        }
+    }
+
+    @Override
+    public Path getPath(String key, Path def) {
+        Optional<String> s = string(key);
+        return s.map(v -> baseDir.resolve(v)).orElse(def);
+    }
+
+    @Override
+    public List<String> getList(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            List<String> out = new ArrayList<>(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                Object e = l.get(i);
+                if (e instanceof Map || e instanceof List) {
+                    throw error(key + "[" + i + "]", "expected a single value");
+                }
+                out.add(String.valueOf(e));
+            }
+            return List.copyOf(out);
+        }
+        if (v instanceof Map) {
+            throw error(key, "expected a list, found a map");
+        }
+        return List.of(String.valueOf(v));
+    }
+
+    @Override
+    public List<SourceConfig> getConfigList(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw error(key, "expected a list of maps");
+        }
+        List<SourceConfig> out = new ArrayList<>(l.size());
+        for (int i = 0; i < l.size(); i++) {
+            if (!(l.get(i) instanceof Map<?, ?> m)) {
+                throw error(key + "[" + i + "]", "expected a map of options");
+            }
+            out.add(new MapSourceConfig(stringKeys(m), path(key) + "[" + i + "]", locator, baseDir));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Optional<SourceConfig> getConfig(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw error(key, "expected a map of options");
+        }
+        return Optional.of(new MapSourceConfig(stringKeys(m), path(key), locator, baseDir));
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, val) -> out.put(String.valueOf(k), val));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return (prefix.isEmpty() ? "" : prefix + "=") + values;
+    }
+}

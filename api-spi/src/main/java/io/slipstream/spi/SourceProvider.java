@@ -1,0 +1,50 @@
+package io.slipstream.spi;
+
+import java.util.List;
+
+/**
+ * A named factory of {@link TelemetrySource}s, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Register an implementation with a one-line {@code META-INF/services/io.slipstream.spi.SourceProvider} file.
+ * The engine instantiates every provider to list them, so constructors must be cheap; only {@link #create} is
+ * called for the providers a pipeline names, and even then nothing is opened until the source is subscribed.
+ *
+ * <p>File-based providers take the file(s) in an option named {@value #FILE_OPTION} and a pacing in an option
+ * named {@value #PACING_OPTION} ({@code realtime} or {@code fast}); {@code slipstream replay} relies on that.
+ */
+public interface SourceProvider {
+
+    /** The option naming the file (or list of files) a file-based provider reads. */
+    String FILE_OPTION = "file";
+    /** The option choosing real-time pacing ({@code realtime}) or as-fast-as-demanded ({@code fast}). */
+    String PACING_OPTION = "pacing";
+
+    /** @return the name pipelines use to select this provider, e.g. {@code csv} */
+    String name();
+
+    /** @return one sentence saying what the provider reads */
+    String description();
+
+    /** @return the options {@link #create} understands, for {@code slipstream sources} and {@code validate} */
+    List<OptionSpec> options();
+
+    /**
+     * File extensions this provider opens, lower case with the dot ({@code .csv}, {@code .csv.gz}); the
+     * replay command picks the provider whose extension matches the file name's end.
+     *
+     * @return the extensions, empty when the provider reads no files
+     */
+    default List<String> fileExtensions() {
+        return List.of();
+    }
+
+    /**
+     * Makes a source from a config. Validates the config (throwing {@link ConfigException} that names the key)
+     * but opens nothing.
+     *
+     * @param config the pipeline's {@code source:} options, typed and read-only
+     * @return the source
+     * @throws ConfigException when an option is missing, of the wrong type or out of range
+     */
+    TelemetrySource create(SourceConfig config);
+}

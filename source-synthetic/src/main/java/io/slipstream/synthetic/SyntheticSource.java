@@ -1,0 +1,89 @@
+package io.slipstream.synthetic;
+
+import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.SessionMetadata;
+import io.slipstream.spi.SourceContext;
+import io.slipstream.spi.TelemetrySource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+
+/**
+ * Generated signals, paced in real time or as fast as downstream demands.
+ *
+ * <p>Real time: one {@code Flux.interval} per cadence on {@link SourceContext#scheduler()}, the first tick at
+ * subscription; each tick reads {@link SourceContext#nowNanos()} once and stamps every channel of the cadence
+ * with it. Like a live sensor it does not wait for demand: the pipeline's overflow policy decides what happens
+ * when downstream falls behind. Fast: stamps start at the clock's reading at subscription and advance exactly by
+ * each interval; samples are made only on request.
+ */
+final class SyntheticSource implements TelemetrySource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticSource.class);
+
+    private final List<ChannelSpec> specs;
+    private final List<Cadence> cadences;
+    private final boolean realtime;
+    private final Duration duration;
+    private final SessionMetadata metadata;
+
+    /**
+     * @param specs    the channels, at least one
+     * @param realtime true for real-time pacing, false for fast
+     * @param duration sample time to run for, or null for ever
+     * @param metadata the session details (the start is filled in at subscription)
+     */
+    SyntheticSource(List<ChannelSpec> specs, boolean realtime, Duration duration, SessionMetadata metadata) {
+        this.specs = List.copyOf(specs);
+        this.cadences = Cadence.of(specs);
+        this.realtime = realtime;
+        this.duration = duration;
+        this.metadata = metadata;
+    }
+
+    @Override
+    public Flux<SampleValue> samples(SourceContext context) {
+        return Flux.defer(() -> {
+            List<ChannelDefinition> defs = new ArrayList<>(specs.size());
+            specs.forEach(s -> defs.add(s.definition()));
+            long start = context.nowNanos();
+            context.declareChannels(defs);
+            context.sessionMetadata(metadata.withStart(Instant.ofEpochSecond(0, start)));
+            LOG.info("Synthetic source started: {} channels at {} rates, {} pacing{}", defs.size(), cadences.size(),
+                    realtime ? "real-time" : "fast", duration == null ? "" : ", for " + duration);
+            Flux<SampleValue> samples = realtime ? paced(context, start) : fast(start);
+            return samples.doOnCancel(() -> LOG.info("Synthetic source cancelled"))
+                    .doOnComplete(() -> LOG.info("Synthetic source completed"));
+        });
+    }
+
+    private Flux<SampleValue> paced(SourceContext context, long start) {
+        List<Flux<SampleValue>> parts = new ArrayList<>(cadences.size());
+        for (Cadence c : cadences) {
+            Flux<Long> ticks = Flux.interval(Duration.ZERO, Duration.ofNanos(c.intervalNanos()), context.scheduler());
+            if (duration != null) {
+                ticks = ticks.take(c.ticksWithin(duration.toNanos()));
+            }
+            parts.add(ticks.concatMapIterable(tick -> c.samplesAt(context.nowNanos(), start, tick)));
+        }
+        return Flux.merge(parts);
+    }
+
+    private Flux<SampleValue> fast(long start) {
+        long limit = duration == null ? Long.MAX_VALUE : duration.toNanos();
+        return Flux.generate(() -> new FastSchedule(cadences, start, limit), (schedule, sink) -> {
+            SampleValue next = schedule.next();
+            if (next == null) {
+                sink.complete();
+            } else {
+                sink.next(next);
+            }
+            return schedule;
+        });
+    }
+}

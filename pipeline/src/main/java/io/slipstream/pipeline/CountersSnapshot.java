@@ -1,0 +1,44 @@
+package io.slipstream.pipeline;
+
+import io.slipstream.spi.SourceProblem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counters of one pipeline run at one moment. At completion {@code received == emitted + droppedTotal()}.
+ *
+ * @param received       samples the source emitted
+ * @param emitted        received samples put into blocks (including NaN turned MISSING)
+ * @param dropped        samples dropped, by reason (e.g. {@code overflow-oldest}, {@code cancelled})
+ * @param filled         MISSING samples the pipeline made up for missed slots; not part of {@code received}
+ * @param invalid        samples whose NaN or infinite value became MISSING
+ * @param backwards      samples whose time went backwards (or repeated) on their channel; each started a new block
+ * @param offGrid        samples off the grid by more than the tolerance, or after a gap; each started a new block
+ * @param blocks         blocks emitted
+ * @param markers        markers emitted
+ * @param bufferFill     samples in the buffer between source and pipeline now
+ * @param bufferCapacity the buffer's size
+ * @param sourceProblems problems the source reported, by kind
+ * @param firstProblems  the first 20 problems in full
+ */
+public record CountersSnapshot(long received, long emitted, Map<String, Long> dropped, long filled, long invalid,
+                               long backwards, long offGrid, long blocks, long markers, int bufferFill,
+                               int bufferCapacity, Map<String, Long> sourceProblems,
+                               List<SourceProblem> firstProblems) {
+
+    /** Copies the maps and list. */
+    public CountersSnapshot {
+        dropped = Map.copyOf(dropped);
+        sourceProblems = Map.copyOf(sourceProblems);
+        firstProblems = List.copyOf(firstProblems);
+    }
+
+    /** @return samples dropped for any reason */
+    public long droppedTotal() {
+        long sum = 0;
+        for (long n : dropped.values()) {
+            sum += n;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,146 @@
+package io.slipstream.pipeline;
+
+import io.slipstream.pipeline.assembly.BlockAssembler;
+import io.slipstream.pipeline.assembly.ChannelRegistry;
+import io.slipstream.pipeline.assembly.PipelineSourceContext;
+import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.TelemetrySource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group,
+ * and {@link Marker}s after the block holding their time.
+ *
+ * <p>Shape: source → bounded buffer with the overflow policy → block assembly (one serial stage, driven by the
+ * samples' own clock, plus a linger check every quarter of the linger time on the clock's scheduler). When the
+ * source ends, open blocks and the markers they cover are sent, then the events complete. When the source fails,
+ * or the buffer overflows under {@link OverflowPolicy#FAIL}, what was assembled is sent first, then the error.
+ * Samples still inside when the events are cancelled or fail are counted as dropped ({@code cancelled},
+ * {@code failed}), so that {@code received == emitted + dropped} holds however the run ends.
+ */
+public final class Pipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Object TICK = new Object();
+    private static final Object END = new Object();
+
+    private final TelemetrySource source;
+    private final PipelineSettings settings;
+    private final PipelineClock clock;
+    private final PipelineCounters counters;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    private Pipeline(TelemetrySource source, PipelineSettings settings, PipelineClock clock) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        OverflowSettings overflow = settings.overflow();
+        this.counters = new PipelineCounters(overflow.policy() == OverflowPolicy.BLOCK ? 0 : overflow.buffer());
+    }
+
+    /**
+     * @param source   the source; subscribed when the events are
+     * @param settings block, marker and overflow settings
+     * @param clock    the clock for linger and the source's context
+     * @return the pipeline
+     */
+    public static Pipeline of(TelemetrySource source, PipelineSettings settings, PipelineClock clock) {
+        return new Pipeline(source, settings, clock);
+    }
+
+    /** @return the counters of this pipeline's run */
+    public PipelineCounters counters() {
+        return counters;
+    }
+
+    /**
+     * The events; cold, and may be subscribed once (a second subscriber gets an {@link IllegalStateException}).
+     * Subscribing subscribes the source.
+     *
+     * @return configurations, blocks and markers in sending order
+     */
+    public Flux<PipelineEvent> events() {
+        return Flux.defer(() -> {
+            if (!subscribed.compareAndSet(false, true)) {
+                return Flux.error(new IllegalStateException("a pipeline's events can be subscribed only once"));
+            }
+            return run();
+        });
+    }
+
+    private Flux<PipelineEvent> run() {
+        ChannelRegistry registry = new ChannelRegistry();
+        PipelineSourceContext context = new PipelineSourceContext(registry, clock, counters);
+        BlockAssembler assembler = new BlockAssembler(settings.block(), settings.markers(), counters, registry,
+                clock::nowNanos);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Flux<SampleValue> samples = Flux.defer(() -> source.samples(context)).doOnNext(s -> counters.received());
+        Flux<Object> inputs = buffered(samples)
+                .<Object>map(s -> s)
+                .onErrorResume(e -> {
+                    failure.set(e);
+                    return Mono.empty();
+                })
+                .concatWith(Mono.just(END));
+        Duration linger = settings.block().linger();
+        Duration period = Duration.ofNanos(Math.max(1_000_000L, linger.toNanos() / 4));
+        Flux<Object> ticks = Flux.interval(period, period, clock.scheduler()).onBackpressureDrop().map(i -> TICK);
+
+        return Flux.merge(inputs, ticks)
+                .takeUntil(o -> o == END)
+                .concatMapIterable(o -> step(assembler, o))
+                .concatWith(Mono.defer(() -> {
+                    Throwable e = failure.get();
+                    return e == null ? Mono.<PipelineEvent>empty() : Mono.error(e);
+                }))
+                .doOnSubscribe(s -> LOG.info("Pipeline started: {}", settings))
+                .doFinally(signal -> finished(signal));
+    }
+
+    private static List<PipelineEvent> step(BlockAssembler assembler, Object input) {
+        if (input instanceof SampleValue s) {
+            return assembler.onSample(s);
+        }
+        return input == TICK ? assembler.onTick() : assembler.finish();
+    }
+
+    private Flux<SampleValue> buffered(Flux<SampleValue> samples) {
+        int size = settings.overflow().buffer();
+        return switch (settings.overflow().policy()) {
+            case BLOCK -> samples;
+            case DROP_OLDEST -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-oldest", 1),
+                    BufferOverflowStrategy.DROP_OLDEST).doOnNext(s -> counters.taken());
+            case DROP_NEWEST -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-newest", 1),
+                    BufferOverflowStrategy.DROP_LATEST).doOnNext(s -> counters.taken());
+            case FAIL -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-fail", 1),
+                            BufferOverflowStrategy.ERROR).doOnNext(s -> counters.taken())
+                    .onErrorMap(Exceptions::isOverflow, e -> new BufferOverflowException(size, e));
+        };
+    }
+
+    private void finished(SignalType signal) {
+        if (signal != SignalType.ON_COMPLETE) {
+            long inside = counters.inFlight();
+            if (inside > 0) {
+                counters.dropped(signal == SignalType.CANCEL ? "cancelled" : "failed", inside);
+            }
+        }
+        CountersSnapshot c = counters.snapshot();
+        LOG.info("Pipeline {}: received {}, emitted {}, dropped {}, filled {}, invalid {}, backwards {}, off-grid {},"
+                        + " blocks {}, markers {}", signal == SignalType.ON_COMPLETE ? "completed" : "ended by " + signal,
+                c.received(), c.emitted(), c.dropped(), c.filled(), c.invalid(), c.backwards(), c.offGrid(),
+                c.blocks(), c.markers());
+    }
+}

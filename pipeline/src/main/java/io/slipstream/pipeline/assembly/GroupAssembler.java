@@ -1,0 +1,316 @@
+package io.slipstream.pipeline.assembly;
+
+import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.BlockSettings;
+import io.slipstream.pipeline.GapPolicy;
+import io.slipstream.pipeline.Marker;
+import io.slipstream.pipeline.PipelineCounters;
+import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.pipeline.RateGroup;
+import io.slipstream.spi.SampleStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Assembles the blocks of one rate group.
+ *
+ * <p>The open block is a grid {@code start + i * interval}; a sample goes into the slot nearest its read time. Rows
+ * are expected to arrive in time order (every channel of a row before the next row), channels within a row in any
+ * order. A slot a channel skips while others fill it is MISSING (counted as filled). A sample more than the
+ * tolerance off its slot, after whole missed rows (unless filling), or at or before its channel's previous slot
+ * closes the block and starts a new one at its own time. While the rate holds, each block starts exactly where the
+ * previous one ended.
+ *
+ * <p>Markers wait in the group until the block holding their time is emitted, then follow it.
+ */
+public final class GroupAssembler {
+
+    private static final byte MISSING = (byte) SampleStatus.MISSING.ordinal();
+
+    private final RateGroup group;
+    private final int columns;
+    private final long interval;
+    private final long tolerance;
+    private final int capacity;
+    private final boolean fill;
+    private final long lingerNanos;
+    private final PipelineCounters counters;
+    private final Consumer<PipelineEvent> out;
+    private final LongSupplier wallClock;
+    private final int[] last;
+    private final List<Marker> markers = new ArrayList<>();
+
+    private double[][] values;
+    private byte[][] status;
+    private boolean open;
+    private long start;
+    private int rows;
+    private int samples;
+    private long filledPending;
+    private long openedWall;
+    private int writesSinceTick;
+    private boolean hasPrevious;
+    private long previousEnd;
+
+    /**
+     * @param group     the rate group; its channel order is the column order
+     * @param settings  block settings
+     * @param counters  where to count
+     * @param out       where blocks and markers go, in order
+     * @param wallClock the clock linger is measured with, ns
+     */
+    public GroupAssembler(RateGroup group, BlockSettings settings, PipelineCounters counters,
+                          Consumer<PipelineEvent> out, LongSupplier wallClock) {
+        this.group = group;
+        this.columns = group.channels().size();
+        this.interval = group.intervalNanos();
+        this.tolerance = (long) Math.floor(settings.tolerance() * interval);
+        this.capacity = settings.rowsFor(interval);
+        this.fill = settings.gap() == GapPolicy.FILL;
+        this.lingerNanos = settings.linger().toNanos();
+        this.counters = counters;
+        this.out = out;
+        this.wallClock = wallClock;
+        this.last = new int[columns];
+    }
+
+    /** @return the rate group */
+    public RateGroup group() {
+        return group;
+    }
+
+    /**
+     * Puts one sample into the open block, closing and opening blocks as the rules say.
+     *
+     * @param column    the channel's column
+     * @param timeNanos its read time
+     * @param value     its value
+     * @param state     its status ordinal
+     * @return the grid time of the slot it went into
+     */
+    public long write(int column, long timeNanos, double value, byte state) {
+        if (!open) {
+            startBlock(timeNanos, true);
+        }
+        long d = timeNanos - start;
+        long k = Math.floorDiv(d + interval / 2, interval);
+        long off = d - k * interval;
+        if (k <= last[column]) {
+            counters.backwards();
+            restartAt(timeNanos);
+            k = 0;
+        } else if (Math.abs(off) > tolerance) {
+            counters.offGrid();
+            restartAt(timeNanos);
+            k = 0;
+        } else if (k > rows) {
+            if (fill && k - rows <= capacity) {
+                k = fillRows(k);
+            } else {
+                counters.offGrid();
+                restartAt(timeNanos);
+                k = 0;
+            }
+        }
+        if (k >= capacity) {
+            closeAll();
+            startBlock(previousEnd, false);
+            k -= capacity;
+        }
+        int i = (int) k;
+        if (i > last[column] + 1) {
+            markMissing(column, last[column] + 1, i);
+        }
+        values[column][i] = value;
+        if (state != 0) {
+            statusColumn(column)[i] = state;
+        }
+        last[column] = i;
+        if (i >= rows) {
+            rows = i + 1;
+        }
+        samples++;
+        writesSinceTick++;
+        return start + i * interval;
+    }
+
+    /** @param marker a marker whose time lies in the open block; it follows that block out */
+    public void addMarker(Marker marker) {
+        markers.add(marker);
+    }
+
+    /**
+     * Linger: a block open longer than the linger time is sent. If samples still arrive, the last row (possibly
+     * incomplete) is carried into the next block; if none arrived since the previous tick, everything is sent.
+     *
+     * @param wallNow the wall-clock time now
+     */
+    public void tick(long wallNow) {
+        if (!open || rows == 0) {
+            return;
+        }
+        boolean idle = writesSinceTick == 0;
+        writesSinceTick = 0;
+        if (wallNow - openedWall < lingerNanos) {
+            return;
+        }
+        if (idle) {
+            closeAll();
+        } else if (rows > 1) {
+            closeCarryingLastRow();
+        }
+    }
+
+    /** Sends the open block, if any (end of source). */
+    public void finish() {
+        closeAll();
+    }
+
+    private void restartAt(long timeNanos) {
+        closeAll();
+        startBlock(timeNanos, false);
+    }
+
+    private void startBlock(long timeNanos, boolean continueFromPrevious) {
+        start = timeNanos;
+        if (continueFromPrevious && hasPrevious) {
+            long d = timeNanos - previousEnd;
+            if (d < -tolerance) {
+                counters.backwards();
+            } else if (d <= tolerance) {
+                start = previousEnd;
+            } else if (fill && onGrid(d)) {
+                start = previousEnd; // write() fills the missed slots
+            } else {
+                counters.offGrid();
+            }
+        }
+        values = new double[columns][capacity];
+        status = new byte[columns][];
+        Arrays.fill(last, -1);
+        rows = 0;
+        samples = 0;
+        open = true;
+        openedWall = wallClock.getAsLong();
+        writesSinceTick = 0;
+    }
+
+    private boolean onGrid(long d) {
+        long k = Math.floorDiv(d + interval / 2, interval);
+        return Math.abs(d - k * interval) <= tolerance && k <= capacity;
+    }
+
+    private long fillRows(long k) {
+        while (k > rows) {
+            int to = (int) Math.min(k, capacity);
+            for (int c = 0; c < columns; c++) {
+                markMissing(c, last[c] + 1, to);
+                last[c] = to - 1;
+            }
+            rows = to;
+            if (k >= capacity) {
+                closeAll();
+                startBlock(previousEnd, false);
+                k -= capacity;
+            }
+        }
+        return k;
+    }
+
+    private byte[] statusColumn(int column) {
+        byte[] s = status[column];
+        if (s == null) {
+            s = new byte[capacity];
+            status[column] = s;
+        }
+        return s;
+    }
+
+    private void markMissing(int column, int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        byte[] s = statusColumn(column);
+        Arrays.fill(values[column], from, to, Double.NaN);
+        Arrays.fill(s, from, to, MISSING);
+        filledPending += to - from;
+    }
+
+    private void closeAll() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        if (rows > 0) {
+            emit(rows, samples);
+        }
+    }
+
+    private void closeCarryingLastRow() {
+        int keep = rows - 1;
+        double[][] nextValues = new double[columns][capacity];
+        byte[][] nextStatus = new byte[columns][];
+        int carried = 0;
+        int[] nextLast = new int[columns];
+        for (int c = 0; c < columns; c++) {
+            nextLast[c] = -1;
+            if (last[c] == keep) {
+                nextValues[c][0] = values[c][keep];
+                byte[] s = status[c];
+                if (s != null && s[keep] != 0) {
+                    nextStatus[c] = new byte[capacity];
+                    nextStatus[c][0] = s[keep];
+                }
+                nextLast[c] = 0;
+                carried++;
+            }
+        }
+        emit(keep, samples - carried);
+        start = previousEnd;
+        values = nextValues;
+        status = nextStatus;
+        System.arraycopy(nextLast, 0, last, 0, columns);
+        rows = 1;
+        samples = carried;
+        openedWall = wallClock.getAsLong();
+    }
+
+    private void emit(int length, int realSamples) {
+        for (int c = 0; c < columns; c++) {
+            if (last[c] < length - 1) {
+                markMissing(c, last[c] + 1, length);
+                last[c] = length - 1;
+            }
+        }
+        Block block = new Block(group, start, interval, length, values, status);
+        out.accept(block);
+        counters.block();
+        counters.emitted(realSamples);
+        if (filledPending > 0) {
+            counters.filled(filledPending);
+            filledPending = 0;
+        }
+        previousEnd = block.endNanos();
+        hasPrevious = true;
+        if (!markers.isEmpty()) {
+            emitCoveredMarkers(block);
+        }
+    }
+
+    private void emitCoveredMarkers(Block block) {
+        int kept = 0;
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            if (m.timeNanos() <= block.lastNanos()) {
+                out.accept(m);
+                counters.marker();
+            } else {
+                markers.set(kept++, m);
+            }
+        }
+        markers.subList(kept, markers.size()).clear();
+    }
+}

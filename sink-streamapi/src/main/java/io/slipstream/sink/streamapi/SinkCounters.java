@@ -1,0 +1,68 @@
+package io.slipstream.sink.streamapi;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The sink's live counters; thread-safe, cheap to update per packet, read with {@link #snapshot()}. */
+public final class SinkCounters {
+
+    private volatile String sessionKey;
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private final LongAdder packetsSent = new LongAdder();
+    private final LongAdder blocks = new LongAdder();
+    private final LongAdder markers = new LongAdder();
+    private final LongAdder configurations = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final LongAdder resends = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final Map<String, AtomicLong> dropped = new ConcurrentHashMap<>();
+    private final AtomicLong confirmed = new AtomicLong();
+    private final AtomicLong unconfirmed = new AtomicLong();
+
+    /** @return the current values */
+    public SinkSnapshot snapshot() {
+        Map<String, Long> d = new TreeMap<>();
+        dropped.forEach((k, v) -> d.put(k, v.get()));
+        return new SinkSnapshot(sessionKey, state, packetsSent.sum(), blocks.sum(), markers.sum(),
+                configurations.sum(), bytes.sum(), resends.sum(), reconnects.sum(), d, confirmed.get(),
+                unconfirmed.get());
+    }
+
+    /** @return the current connection state */
+    public ConnectionState state() {
+        return state;
+    }
+
+    void sessionKey(String key) { sessionKey = key; }
+
+    void state(ConnectionState s) { state = s; }
+
+    void sent(int packets, long size) {
+        packetsSent.add(packets);
+        bytes.add(size);
+    }
+
+    void block() { blocks.increment(); }
+
+    void marker() { markers.increment(); }
+
+    void configuration() { configurations.increment(); }
+
+    void resent(long n) { resends.add(n); }
+
+    void reconnected() { reconnects.increment(); }
+
+    void dropped(String reason, long n) {
+        if (n > 0) {
+            dropped.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(n);
+        }
+    }
+
+    void confirmation(long ok, long missing) {
+        confirmed.set(ok);
+        unconfirmed.set(missing);
+    }
+}

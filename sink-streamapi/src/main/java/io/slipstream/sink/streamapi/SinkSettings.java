@@ -1,0 +1,244 @@
+package io.slipstream.sink.streamapi;
+
+import io.slipstream.spi.SourceConfig;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the Stream API sink needs to know: where the services are, which data source, stream and session
+ * identifier to write, security, delivery confirmation and the resend buffer.
+ *
+ * @param streamApi           the Stream API, {@code host:port} ({@code embedded} is resolved by the app)
+ * @param keyGenerator        the Key Generator, {@code host:port}
+ * @param dataSource          the ATLAS data source (the Kafka topic prefix)
+ * @param stream              the data stream; configuration, markers and session packets also go to the main stream ""
+ * @param identifierTemplate  the session identifier, with placeholders such as {@code {track}} (see {@code IdentifierTemplate})
+ * @param sessionType         the session type, e.g. {@code Session}
+ * @param version             the session version
+ * @param tls                 transport security, or null for plaintext
+ * @param confirm             whether to read the session back from Kafka and confirm every packet landed
+ * @param confirmTimeout      how long confirmation waits for the last packets
+ * @param kafkaBootstrap      the Kafka behind the Stream API (for confirmation and exact resume), or null
+ * @param resendBufferPackets packets kept per stream for resending after a reconnect (also the send queue bound)
+ * @param resendBufferBytes   bytes kept per stream for resending after a reconnect
+ * @param retry               backoff for reaching the services
+ */
+public record SinkSettings(String streamApi, String keyGenerator, String dataSource, String stream,
+                           String identifierTemplate, String sessionType, int version, TlsSettings tls,
+                           boolean confirm, Duration confirmTimeout, String kafkaBootstrap,
+                           int resendBufferPackets, long resendBufferBytes, RetrySettings retry) {
+
+    /** The keys {@link #fromConfig} accepts. */
+    public static final Set<String> KEYS = Set.of("stream-api", "key-generator", "data-source", "stream",
+            "identifier", "type", "version", "tls", "confirm", "confirm-timeout", "kafka", "resend-buffer",
+            "resend-buffer-bytes", "retry");
+
+    /** Checks the values. */
+    public SinkSettings {
+        Objects.requireNonNull(streamApi, "streamApi");
+        Objects.requireNonNull(keyGenerator, "keyGenerator");
+        if (dataSource == null || dataSource.isBlank()) {
+            throw new IllegalArgumentException("data source must not be blank");
+        }
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(identifierTemplate, "identifierTemplate");
+        Objects.requireNonNull(sessionType, "sessionType");
+        Objects.requireNonNull(confirmTimeout, "confirmTimeout");
+        Objects.requireNonNull(retry, "retry");
+        if (resendBufferPackets < 1 || resendBufferBytes < 1) {
+            throw new IllegalArgumentException("resend buffer must hold at least one packet and one byte");
+        }
+    }
+
+    /** @return the defaults: local official ports, data source Slipstream, stream Stream1, plaintext, no confirmation */
+    public static SinkSettings defaults() {
+        return new SinkSettings("localhost:13579", "localhost:15379", "Slipstream", "Stream1",
+                "{track} - {car} - {date}", "Session", 1, null, false, Duration.ofSeconds(30), null,
+                10_000, 64L << 20, RetrySettings.defaults());
+    }
+
+    /**
+     * Reads a pipeline's {@code sink} section over the defaults.
+     *
+     * @param c the section
+     * @return the settings
+     * @throws io.slipstream.spi.ConfigException naming the key for an unknown key or a bad value
+     */
+    public static SinkSettings fromConfig(SourceConfig c) {
+        for (String k : c.keys()) {
+            if (!KEYS.contains(k)) {
+                throw c.error(k, "unknown sink option; known: " + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        SinkSettings d = defaults();
+        TlsSettings tls = null;
+        Optional<SourceConfig> t = c.getConfig("tls");
+        if (t.isPresent()) {
+            SourceConfig tc = t.get();
+            for (String k : tc.keys()) {
+                if (!Set.of("ca", "cert", "key").contains(k)) {
+                    throw tc.error(k, "unknown TLS option; known: ca, cert, key");
+                }
+            }
+            if (tc.has("cert") != tc.has("key")) {
+                throw tc.error(tc.has("cert") ? "key" : "cert", "mutual TLS needs both cert and key");
+            }
+            tls = new TlsSettings(tc.getPath("ca", null), tc.getPath("cert", null), tc.getPath("key", null));
+        }
+        RetrySettings retry = d.retry();
+        Optional<SourceConfig> r = c.getConfig("retry");
+        if (r.isPresent()) {
+            SourceConfig rc = r.get();
+            for (String k : rc.keys()) {
+                if (!Set.of("attempts", "initial", "max").contains(k)) {
+                    throw rc.error(k, "unknown retry option; known: attempts, initial, max");
+                }
+            }
+            try {
+                retry = new RetrySettings(rc.getInt("attempts", retry.attempts()),
+                        rc.getDuration("initial", retry.initial()), rc.getDuration("max", retry.max()));
+            } catch (IllegalArgumentException e) {
+                throw c.error("retry", e.getMessage());
+            }
+        }
+        int packets = c.getInt("resend-buffer", d.resendBufferPackets());
+        if (packets < 1) {
+            throw c.error("resend-buffer", "expected a number of packets of at least 1, found " + packets);
+        }
+        long bytes = c.string("resend-buffer-bytes").map(v -> parseBytes(c, "resend-buffer-bytes", v))
+                .orElse(d.resendBufferBytes());
+        return new SinkSettings(
+                c.getString("stream-api", d.streamApi()),
+                c.getString("key-generator", d.keyGenerator()),
+                nonBlank(c, "data-source", d.dataSource()),
+                c.getString("stream", d.stream()),
+                c.getString("identifier", d.identifierTemplate()),
+                nonBlank(c, "type", d.sessionType()),
+                c.getInt("version", d.version()),
+                tls,
+                c.getBoolean("confirm", d.confirm()),
+                c.getDuration("confirm-timeout", d.confirmTimeout()),
+                c.getString("kafka", d.kafkaBootstrap()),
+                packets, bytes, retry);
+    }
+
+    private static String nonBlank(SourceConfig c, String key, String def) {
+        String v = c.getString(key, def);
+        if (v.isBlank()) {
+            throw c.error(key, "must not be blank");
+        }
+        return v;
+    }
+
+    private static long parseBytes(SourceConfig c, String key, String text) {
+        String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
+        long unit = 1;
+        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+            if (v.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                v = v.substring(0, v.length() - u[0].length()).trim();
+                break;
+            }
+        }
+        try {
+            long n = Long.parseLong(v) * unit;
+            if (n < 1) {
+                throw c.error(key, "expected a positive size, found '" + text + "'");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw c.error(key, "expected a size such as 65536, 512KB or 64MB, found '" + text + "'");
+        }
+    }
+
+    /** @param v {@code host:port} @return a copy with that Stream API address */
+    public SinkSettings withStreamApi(String v) {
+        return with(c -> c.streamApi = v);
+    }
+
+    /** @param v {@code host:port} @return a copy with that Key Generator address */
+    public SinkSettings withKeyGenerator(String v) {
+        return with(c -> c.keyGenerator = v);
+    }
+
+    /** @param v Kafka bootstrap servers, or null @return a copy with that Kafka address */
+    public SinkSettings withKafkaBootstrap(String v) {
+        return with(c -> c.kafkaBootstrap = v);
+    }
+
+    /** @param v transport security, or null @return a copy with it */
+    public SinkSettings withTls(TlsSettings v) {
+        return with(c -> c.tls = v);
+    }
+
+    /** @param on whether to confirm @param timeout how long to wait @return a copy with confirmation set */
+    public SinkSettings withConfirm(boolean on, Duration timeout) {
+        return with(c -> {
+            c.confirm = on;
+            c.confirmTimeout = timeout;
+        });
+    }
+
+    /** @param v backoff @return a copy with it */
+    public SinkSettings withRetry(RetrySettings v) {
+        return with(c -> c.retry = v);
+    }
+
+    /** @param packets packets @param bytes bytes @return a copy with that resend buffer */
+    public SinkSettings withResendBuffer(int packets, long bytes) {
+        return with(c -> {
+            c.resendBufferPackets = packets;
+            c.resendBufferBytes = bytes;
+        });
+    }
+
+    /** @param v data source @return a copy with it */
+    public SinkSettings withDataSource(String v) {
+        return with(c -> c.dataSource = v);
+    }
+
+    /** @param v stream @return a copy with it */
+    public SinkSettings withStream(String v) {
+        return with(c -> c.stream = v);
+    }
+
+    private SinkSettings with(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new SinkSettings(c.streamApi, c.keyGenerator, c.dataSource, c.stream, identifierTemplate, sessionType,
+                version, c.tls, c.confirm, c.confirmTimeout, c.kafkaBootstrap, c.resendBufferPackets,
+                c.resendBufferBytes, c.retry);
+    }
+
+    /** The changeable parts of a copy. */
+    private static final class Copy {
+        String streamApi;
+        String keyGenerator;
+        String dataSource;
+        String stream;
+        TlsSettings tls;
+        boolean confirm;
+        Duration confirmTimeout;
+        String kafkaBootstrap;
+        int resendBufferPackets;
+        long resendBufferBytes;
+        RetrySettings retry;
+
+        Copy(SinkSettings s) {
+            streamApi = s.streamApi;
+            keyGenerator = s.keyGenerator;
+            dataSource = s.dataSource;
+            stream = s.stream;
+            tls = s.tls;
+            confirm = s.confirm;
+            confirmTimeout = s.confirmTimeout;
+            kafkaBootstrap = s.kafkaBootstrap;
+            resendBufferPackets = s.resendBufferPackets;
+            resendBufferBytes = s.resendBufferBytes;
+            retry = s.retry;
+        }
+    }
+}

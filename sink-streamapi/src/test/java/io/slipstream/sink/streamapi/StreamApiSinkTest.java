@@ -1,0 +1,271 @@
+package io.slipstream.sink.streamapi;
+
+import static io.slipstream.sink.streamapi.Events.FAST;
+import static io.slipstream.sink.streamapi.Events.MS;
+import static io.slipstream.sink.streamapi.Events.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.Marker;
+import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.spi.SampleStatus;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import ma.streaming.open_data.v1.ConfigurationPacket;
+import ma.streaming.open_data.v1.DataStatus;
+import ma.streaming.open_data.v1.MarkerPacket;
+import ma.streaming.open_data.v1.Packet;
+import ma.streaming.open_data.v1.PeriodicDataPacket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+class StreamApiSinkTest {
+
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : closing) {
+            c.close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T c) {
+        closing.add(0, c);
+        return c;
+    }
+
+    private static SinkSettings settings(String address) {
+        return SinkSettings.defaults().withStreamApi(address).withKeyGenerator(address)
+                .withRetry(new RetrySettings(10, Duration.ofMillis(50), Duration.ofMillis(200)));
+    }
+
+    @Test
+    void writes_one_session_in_protocol_order_with_ids_types_and_encoding() throws Exception {
+        RecordingStreamApi api = closeLater(new RecordingStreamApi());
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
+        byte[] status = new byte[100];
+        status[3] = (byte) SampleStatus.MISSING.ordinal();
+        status[4] = (byte) SampleStatus.ERROR.ordinal();
+        Block withStatus = new Block(FAST, T0 + 200 * MS, MS, 100,
+                new double[][] {Events.fast(2).values(0), Events.fast(2).values(1)}, new byte[][] {status, null});
+        List<PipelineEvent> events = List.of(Events.config1(), Events.fast(0), Events.fast(1), withStatus,
+                new Marker(T0 + 150 * MS, "Lap 2", "Lap Trigger", "", "Lap:iRacing", 2),
+                Events.config2(), Events.fast(3));
+
+        SinkResult result = sink.write(Flux.fromIterable(events)).block(Duration.ofSeconds(30));
+
+        assertNotNull(result);
+        assertEquals(List.of("CreateSession", "GenerateUniqueKey", "GetParameterDataFormatId", "GenerateUniqueKey",
+                "GetParameterDataFormatId", "EndSession"), api.calls);
+        assertEquals("Spa - MX-5 - 2026-05-01 10:00:00", api.creates.get(0).getIdentifier());
+        assertEquals("Spa", api.creates.get(0).getDetailsMap().get("track"));
+        List<Packet> data = api.on("Stream1");
+        List<Packet> main = api.on("");
+        assertEquals(List.of("NewSession", "Configuration", "PeriodicData", "PeriodicData", "PeriodicData", "Marker",
+                "Configuration", "PeriodicData", "EndOfSession"), data.stream().map(Packet::getType).toList());
+        assertEquals(List.of("NewSession", "Configuration", "Marker", "Configuration", "EndOfSession"),
+                main.stream().map(Packet::getType).toList());
+        // ids: one per packet, a dual packet has the same id on both streams, gapless over the session
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), data.stream().map(Packet::getId).toList());
+        assertEquals(List.of(1L, 2L, 6L, 7L, 9L), main.stream().map(Packet::getId).toList());
+        for (Packet p : api.packets.stream().map(d -> d.getMessage()).toList()) {
+            assertEquals(result.sessionKey(), p.getSessionKey());
+            assertEquals(p.getType().equals("Configuration") || p.getType().equals("Marker"), p.getIsEssential(),
+                    p.getType());
+        }
+        api.packets.forEach(d -> assertEquals(result.sessionKey(), d.getSessionKey()));
+
+        ConfigurationPacket c1 = ConfigurationPacket.parseFrom(data.get(1).getContent());
+        ConfigurationPacket c2 = ConfigurationPacket.parseFrom(data.get(6).getContent());
+        assertEquals(1, c1.getGroupDefinitionsCount());
+        assertEquals(1, c2.getGroupDefinitionsCount());
+        assertEquals(0, c1.getGroupDefinitions(0).getGroupsCount());
+        assertFalse(c1.getConfigId().equals(c2.getConfigId()), "config ids must be unique");
+        assertEquals(List.of("Speed:iRacing", "RPM:iRacing", "Lap:iRacing"),
+                c2.getParameterDefinitionsList().stream().map(p -> p.getIdentifier()).toList());
+        var speed = c1.getParameterDefinitions(0);
+        assertEquals("Speed", speed.getName());
+        assertEquals("iRacing", speed.getApplicationName());
+        assertEquals("m/s", speed.getUnits());
+        assertEquals(100, speed.getMaxValue());
+        assertEquals(List.of(1000.0), speed.getFrequenciesList());
+        assertEquals(ma.streaming.open_data.v1.DataType.DATA_TYPE_FLOAT64, speed.getDataType());
+
+        PeriodicDataPacket p0 = PeriodicDataPacket.parseFrom(data.get(2).getContent());
+        PeriodicDataPacket p2 = PeriodicDataPacket.parseFrom(data.get(4).getContent());
+        PeriodicDataPacket p3 = PeriodicDataPacket.parseFrom(data.get(7).getContent());
+        assertEquals(T0, p0.getStartTime());
+        assertEquals(1_000_000, p0.getInterval());
+        assertEquals(2, p0.getColumnsCount());
+        assertEquals(100, p0.getColumns(0).getDoubleSamples().getSamplesCount());
+        assertEquals(7.0, p0.getColumns(0).getDoubleSamples().getSamples(7).getValue());
+        assertEquals(1007.0, p0.getColumns(1).getDoubleSamples().getSamples(7).getValue());
+        assertEquals(DataStatus.DATA_STATUS_MISSING, p2.getColumns(0).getDoubleSamples().getSamples(3).getStatus());
+        assertEquals(DataStatus.DATA_STATUS_ERROR, p2.getColumns(0).getDoubleSamples().getSamples(4).getStatus());
+        assertEquals(DataStatus.DATA_STATUS_VALID, p2.getColumns(1).getDoubleSamples().getSamples(4).getStatus());
+        assertEquals(p0.getDataFormat().getDataFormatIdentifier(), p3.getDataFormat().getDataFormatIdentifier(),
+                "the same group keeps its data format after a new configuration");
+        assertTrue(p0.getDataFormat().getDataFormatIdentifier() > 0);
+
+        MarkerPacket m = MarkerPacket.parseFrom(data.get(5).getContent());
+        assertEquals(T0 + 150 * MS, m.getTimestamp());
+        assertEquals("Lap 2", m.getLabel());
+        assertEquals("0", m.getSource(), "lap triggers carry a numeric source");
+
+        SinkSnapshot s = result.counters();
+        assertEquals(ConnectionState.ENDED, s.state());
+        assertEquals(4, s.blocks());
+        assertEquals(1, s.markers());
+        assertEquals(2, s.configurations());
+        assertEquals(14, s.packetsSent());
+        assertEquals(0, s.droppedTotal());
+        assertEquals(0, s.resends());
+    }
+
+    @Test
+    void a_block_before_any_configuration_is_an_error_and_the_session_still_ends() throws Exception {
+        RecordingStreamApi api = closeLater(new RecordingStreamApi());
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
+        Flux<PipelineEvent> events = Flux.just(Events.fast(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sink.write(events).block(Duration.ofSeconds(30)));
+        assertTrue(e.getMessage().contains("Configuration"), e.getMessage());
+    }
+
+    @Test
+    void retries_until_the_stream_api_comes_up() throws Exception {
+        int port;
+        AtomicInteger refused = new AtomicInteger();
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+            // Nothing speaks gRPC here yet: the sink's first attempts are accepted and dropped.
+            Thread t = new Thread(() -> {
+                while (!probe.isClosed()) {
+                    try (Socket s = probe.accept()) {
+                        refused.incrementAndGet();
+                    } catch (Exception ignored) {
+                        return;
+                    }
+                }
+            });
+            t.start();
+            StreamApiSink sink = closeLater(new StreamApiSink(settings("127.0.0.1:" + port)));
+            var pending = sink.write(Flux.just(Events.config1(), Events.fast(0))).toFuture();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (refused.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(refused.get() > 0, "the sink never tried to connect");
+            assertEquals(ConnectionState.CONNECTING, sink.counters().state());
+            probe.close();
+            t.join(5000);
+            RecordingStreamApi api = closeLater(new RecordingStreamApi(port, null));
+            SinkResult r = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(ConnectionState.ENDED, r.counters().state());
+            assertEquals(List.of("NewSession", "Configuration", "PeriodicData", "EndOfSession"),
+                    api.on("Stream1").stream().map(Packet::getType).toList());
+        }
+    }
+
+    @Test
+    void gives_up_after_the_configured_retries_naming_the_address() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StreamApiSink sink = closeLater(new StreamApiSink(settings("127.0.0.1:" + port)
+                .withRetry(new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(40)))));
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> sink.write(Flux.just(Events.config1())).block(Duration.ofSeconds(30)));
+        assertTrue(e.getMessage().contains("CreateSession on 127.0.0.1:" + port), e.getMessage());
+        assertTrue(e.getMessage().contains("UNAVAILABLE"), e.getMessage());
+        assertEquals(ConnectionState.FAILED, sink.counters().state());
+    }
+
+    @Test
+    void a_stalled_server_holds_back_demand_instead_of_buffering_without_bound() throws Exception {
+        RecordingStreamApi api = closeLater(new RecordingStreamApi());
+        int buffer = 20;
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address()).withResendBuffer(buffer, 1 << 30)));
+        api.stall();
+        AtomicLong requested = new AtomicLong();
+        int total = 5_000;
+        Flux<PipelineEvent> events = Flux.concat(Flux.just(Events.config1()),
+                Flux.range(0, total).map(Events::fast)).doOnRequest(n -> requested.addAndGet(Math.min(n, total)));
+        var pending = sink.write(events).toFuture();
+        // Wait (bounded) for the sink to stop asking: the queue is full and gRPC reports not ready.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long last = -1;
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = requested.get();
+            if (now != last) {
+                last = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(1).toNanos()) {
+                break;
+            }
+            Thread.onSpinWait();
+        }
+        assertFalse(pending.isDone());
+        assertTrue(requested.get() < total / 2, "a stalled server must stop the sink's demand; requested "
+                + requested.get() + " of " + total);
+        api.release();
+        SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(total, r.counters().blocks());
+        assertEquals(total + 3, api.on("Stream1").size(), "every block arrives after the stall, none dropped");
+    }
+
+    @Test
+    void a_server_restart_mid_session_resends_the_buffer_without_kafka_at_least_once() throws Exception {
+        RecordingStreamApi first = new RecordingStreamApi();
+        int port = first.port();
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(first.address())));
+        reactor.core.publisher.Sinks.Many<PipelineEvent> events = reactor.core.publisher.Sinks.many().unicast()
+                .onBackpressureBuffer();
+        var pending = sink.write(events.asFlux()).toFuture();
+        events.tryEmitNext(Events.config1());
+        for (int i = 0; i < 10; i++) {
+            events.tryEmitNext(Events.fast(i));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (first.on("Stream1").size() < 12 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(12, first.on("Stream1").size());
+        first.close();
+        RecordingStreamApi second = closeLater(new RecordingStreamApi(port, null));
+        for (int i = 10; i < 20; i++) {
+            events.tryEmitNext(Events.fast(i));
+        }
+        events.tryEmitComplete();
+        SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        Set<Long> landed = new HashSet<>();
+        first.on("Stream1").forEach(p -> landed.add(p.getId()));
+        second.on("Stream1").forEach(p -> landed.add(p.getId()));
+        for (long id = 1; id <= 23; id++) {
+            assertTrue(landed.contains(id), "packet " + id + " was lost");
+        }
+        List<Long> secondIds = second.on("Stream1").stream().map(Packet::getId).toList();
+        List<Long> sorted = new ArrayList<>(secondIds);
+        sorted.sort(null);
+        assertEquals(sorted, secondIds, "resends come first, in order");
+        assertTrue(r.counters().reconnects() >= 1);
+        assertTrue(r.counters().resends() >= 12, "without Kafka the whole buffer is resent: " + r.counters());
+        assertEquals(ConnectionState.ENDED, r.counters().state());
+    }
+}

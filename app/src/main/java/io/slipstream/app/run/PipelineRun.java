@@ -1,0 +1,107 @@
+package io.slipstream.app.run;
+
+import io.slipstream.pipeline.Pipeline;
+import io.slipstream.pipeline.PipelineClock;
+import io.slipstream.pipeline.PipelineSettings;
+import io.slipstream.sink.streamapi.SinkResult;
+import io.slipstream.sink.streamapi.SinkSettings;
+import io.slipstream.sink.streamapi.StreamApiSink;
+import io.slipstream.spi.TelemetrySource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One pipeline wired end to end: source, then block and marker assembly, then the Stream API sink, as one
+ * ATLAS session.
+ *
+ * <p>{@link #stop()} ends it cleanly: the source's flux is completed (not cancelled), so the pipeline flushes
+ * its open blocks and pending markers and the sink ends the session with EndOfSession and EndSession.
+ */
+public final class PipelineRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+    private final String name;
+    private final Pipeline pipeline;
+    private final StreamApiSink sink;
+    private final SinkSettings sinkSettings;
+    private final Sinks.Empty<Void> stop = Sinks.empty();
+
+    /**
+     * @param name         the pipeline's name
+     * @param source       the source, opened when the run starts
+     * @param settings     block, marker and overflow settings
+     * @param sinkSettings where and how to write
+     * @param clock        the clock read times and linger come from
+     */
+    public PipelineRun(String name, TelemetrySource source, PipelineSettings settings, SinkSettings sinkSettings,
+                       PipelineClock clock) {
+        this.name = name;
+        this.sinkSettings = sinkSettings;
+        TelemetrySource stoppable = ctx -> source.samples(ctx).takeUntilOther(stop.asMono());
+        this.pipeline = Pipeline.of(stoppable, settings, clock);
+        this.sink = new StreamApiSink(sinkSettings);
+    }
+
+    /** @return the pipeline's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return where it writes */
+    public SinkSettings sinkSettings() {
+        return sinkSettings;
+    }
+
+    /**
+     * Runs the pipeline; nothing happens until the result is subscribed.
+     *
+     * @return how it ended; never an error signal (a failure is an outcome with a reason)
+     */
+    public Mono<PipelineOutcome> run() {
+        return Mono.defer(() -> {
+            LOG.info("Pipeline '{}' starting: writing to data source '{}', stream '{}' at {}", name,
+                    sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
+            return sink.write(pipeline.events());
+        }).map(this::ended).onErrorResume(e -> Mono.just(failed(e)));
+    }
+
+    /** Ends the run cleanly: the source completes, blocks are flushed and the session is ended. */
+    public void stop() {
+        stop.tryEmitEmpty();
+    }
+
+    /** @return the counters now */
+    public PipelineStatus status() {
+        return new PipelineStatus(name, sinkSettings.dataSource(), sinkSettings.stream(),
+                pipeline.counters().snapshot(), sink.counters().snapshot());
+    }
+
+    /** Releases the sink's connections. */
+    public void close() {
+        try {
+            sink.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the sink of '{}' failed", name, e);
+        }
+    }
+
+    private PipelineOutcome ended(SinkResult result) {
+        LOG.info("Pipeline '{}' ended: session {}", name, result.sessionKey());
+        return new PipelineOutcome(status(), null, result.unconfirmedPacketIds());
+    }
+
+    /**
+     * @param reason why the run is given up
+     * @return a failed outcome with the counters now
+     */
+    PipelineOutcome failed(Throwable reason) {
+        String why = reason.getMessage() == null ? reason.toString() : reason.getMessage();
+        LOG.error("Pipeline '{}' failed: {}", name, why);
+        LOG.debug("Pipeline '{}' failure", name, reason);
+        return new PipelineOutcome(status(), why, List.of());
+    }
+}

@@ -1,0 +1,125 @@
+package io.slipstream.app.status;
+
+import io.slipstream.app.json.Json;
+import io.slipstream.app.run.PipelineOutcome;
+import io.slipstream.app.run.PipelineStatus;
+import io.slipstream.pipeline.CountersSnapshot;
+import io.slipstream.sink.streamapi.SinkSnapshot;
+import io.slipstream.spi.SourceProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The end-of-run summary: as text for the user and as JSON for {@code --summary-json}. */
+public final class RunSummary {
+
+    private static final int MAX_IDS = 100;
+
+    private final List<PipelineOutcome> outcomes;
+
+    /** @param outcomes how each pipeline ended */
+    public RunSummary(List<PipelineOutcome> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
+    }
+
+    /** @return whether every pipeline ended cleanly */
+    public boolean ok() {
+        return outcomes.stream().allMatch(PipelineOutcome::ok);
+    }
+
+    /** @return a few lines per pipeline */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        for (PipelineOutcome o : outcomes) {
+            PipelineStatus s = o.status();
+            CountersSnapshot c = s.pipeline();
+            SinkSnapshot k = s.sink();
+            sb.append(String.format(Locale.ROOT, "Pipeline '%s' %s: session %s on data source '%s', stream '%s'%n",
+                    s.name(), o.ok() ? "ended cleanly" : "FAILED: " + o.error(), k.sessionKey(), s.dataSource(), s.stream()));
+            sb.append(String.format(Locale.ROOT,
+                    "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%n",
+                    c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers()));
+            sb.append(String.format(Locale.ROOT,
+                    "  packets: %,d sent (%,d data, %,d markers, %,d configurations), %,d bytes, %,d resent, %,d dropped %s, %,d unconfirmed%n",
+                    k.packetsSent(), k.blocks(), k.markers(), k.configurations(), k.bytes(), k.resends(),
+                    k.droppedTotal(), k.dropped(), k.unconfirmed()));
+            if (!c.sourceProblems().isEmpty()) {
+                sb.append("  source problems: ").append(c.sourceProblems()).append(System.lineSeparator());
+                for (SourceProblem p : c.firstProblems()) {
+                    sb.append("    ").append(p).append(System.lineSeparator());
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** @return the summary as a JSON-ready map */
+    public Map<String, Object> toMap() {
+        List<Object> pipelines = new ArrayList<>();
+        for (PipelineOutcome o : outcomes) {
+            PipelineStatus s = o.status();
+            CountersSnapshot c = s.pipeline();
+            SinkSnapshot k = s.sink();
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", s.name());
+            p.put("ok", o.ok());
+            p.put("error", o.error());
+            p.put("sessionKey", k.sessionKey());
+            p.put("dataSource", s.dataSource());
+            p.put("stream", s.stream());
+            p.put("connection", String.valueOf(k.state()));
+            Map<String, Object> samples = new LinkedHashMap<>();
+            samples.put("received", c.received());
+            samples.put("emitted", c.emitted());
+            samples.put("dropped", c.droppedTotal());
+            samples.put("droppedByReason", new TreeMap<>(c.dropped()));
+            samples.put("filled", c.filled());
+            samples.put("invalid", c.invalid());
+            samples.put("backwards", c.backwards());
+            samples.put("offGrid", c.offGrid());
+            p.put("samples", samples);
+            p.put("blocks", c.blocks());
+            p.put("markers", c.markers());
+            Map<String, Object> packets = new LinkedHashMap<>();
+            packets.put("sent", k.packetsSent());
+            packets.put("data", k.blocks());
+            packets.put("markers", k.markers());
+            packets.put("configurations", k.configurations());
+            packets.put("bytes", k.bytes());
+            packets.put("resent", k.resends());
+            packets.put("reconnects", k.reconnects());
+            packets.put("dropped", k.droppedTotal());
+            packets.put("droppedByReason", new TreeMap<>(k.dropped()));
+            packets.put("confirmed", k.confirmed());
+            packets.put("unconfirmed", k.unconfirmed());
+            packets.put("unconfirmedIds", o.unconfirmed().subList(0, Math.min(MAX_IDS, o.unconfirmed().size())));
+            p.put("packets", packets);
+            p.put("sourceProblems", new TreeMap<>(c.sourceProblems()));
+            p.put("firstSourceProblems", c.firstProblems().stream().map(SourceProblem::toString).toList());
+            pipelines.add(p);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("ok", ok());
+        root.put("pipelines", pipelines);
+        return root;
+    }
+
+    /**
+     * @param file where to write the JSON
+     * @throws IOException when it cannot be written
+     */
+    public void writeJson(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, Json.pretty(toMap()) + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+}

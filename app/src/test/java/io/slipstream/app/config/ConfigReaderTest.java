@@ -1,0 +1,106 @@
+package io.slipstream.app.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.spi.ConfigException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigReaderTest {
+
+    private static final Map<String, String> ENV = Map.of("STREAM_API", "10.0.0.5:13579", "LAP_CHANNEL", "Lap:iRacing");
+
+    private static SlipstreamConfig read(String yaml) {
+        return ConfigReader.read(new YamlConfigLoader(ENV::get).parse(yaml, "p.yaml", Path.of("/cfg")));
+    }
+
+    @Test
+    void keysKeepTheirLinesAndEnvironmentVariablesAreSubstituted() {
+        SlipstreamConfig cfg = read("""
+                pipelines:
+                  - name: car
+                    source:
+                      provider: synthetic
+                      rate: ${RATE:-250}
+                    sink:
+                      stream-api: ${STREAM_API}
+                      stream: Stream2
+                """);
+        assertEquals(List.of(), cfg.problems());
+        PipelineSpec p = cfg.pipelines().get(0);
+        assertEquals("car", p.name());
+        assertEquals("synthetic", p.provider());
+        assertEquals(250, p.source().getInt("rate", 0));
+        assertFalse(p.source().has("provider"), "the provider name is not passed on as an option");
+        assertEquals("10.0.0.5:13579", p.sink().requireString("stream-api"));
+        assertFalse(p.embedded());
+        assertEquals("p.yaml:8", cfg.document().locate("pipelines[0].sink.stream"));
+        ConfigException e = p.source().error("rate", "too fast");
+        assertEquals("p.yaml:5: pipelines[0].source.rate: too fast", e.getMessage());
+    }
+
+    @Test
+    void aSinkWithoutAddressOrSayingEmbeddedMeansTheEmbeddedStack() {
+        SlipstreamConfig cfg = read("""
+                pipelines:
+                  - { name: a, source: { provider: x } }
+                  - { name: b, source: { provider: x }, sink: { stream-api: embedded } }
+                """);
+        assertTrue(cfg.pipelines().get(0).embedded());
+        assertTrue(cfg.pipelines().get(1).embedded());
+    }
+
+    @Test
+    void everyStructuralProblemIsCollectedWithFileLineAndKey() {
+        SlipstreamConfig cfg = read("""
+                pipelines:
+                  - name: a
+                    sorce: { provider: x }
+                    sink:
+                      stream: ${NOT_SET}
+                  - name: a
+                    source: { rate: 5 }
+                colour: blue
+                """);
+        List<String> messages = cfg.problems().stream().map(Throwable::getMessage).toList();
+        assertTrue(messages.contains("p.yaml:5: pipelines[0].sink.stream: environment variable NOT_SET is not set"
+                + " (write ${NOT_SET:-default} to give a default)"), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:3: pipelines[0].sorce: unknown key")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:1: pipelines[0].source: is required")
+                || m.startsWith("p.yaml:2: pipelines[0].source: is required")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:7: pipelines[1].source.provider: is required")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:6: pipelines[1].name: 'a' is used by another")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:8: colour: unknown key")), messages::toString);
+        assertEquals(6, messages.size(), messages::toString);
+    }
+
+    @Test
+    void duplicateKeysAndBadYamlNameTheLine() {
+        SlipstreamConfig cfg = read("""
+                pipelines:
+                  - name: a
+                    name: b
+                    source: { provider: x }
+                """);
+        assertEquals(List.of("p.yaml:3: pipelines[0].name: is given twice (first on line 2)"),
+                cfg.problems().stream().map(Throwable::getMessage).toList());
+        ConfigException bad = assertThrows(ConfigException.class, () -> read("pipelines:\n  - name: [a\n"));
+        assertTrue(bad.getMessage().startsWith("p.yaml:"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("not valid YAML"), bad.getMessage());
+    }
+
+    @Test
+    void aDollarDollarBraceIsALiteral() {
+        SlipstreamConfig cfg = read("""
+                pipelines:
+                  - name: a
+                    source: { provider: x, label: "$${LAP} at ${LAP_CHANNEL}" }
+                """);
+        assertEquals("${LAP} at Lap:iRacing", cfg.pipelines().get(0).source().requireString("label"));
+    }
+}

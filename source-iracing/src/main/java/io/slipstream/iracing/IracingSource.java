@@ -1,0 +1,254 @@
+package io.slipstream.iracing;
+
+import io.slipstream.iracing.channels.ChannelSelection;
+import io.slipstream.iracing.layout.IrsdkHeader;
+import io.slipstream.iracing.layout.VarHeader;
+import io.slipstream.iracing.layout.VarTable;
+import io.slipstream.iracing.live.LiveListener;
+import io.slipstream.iracing.live.LivePoll;
+import io.slipstream.iracing.live.LiveRowReader;
+import io.slipstream.iracing.live.LiveSession;
+import io.slipstream.iracing.live.LiveSettings;
+import io.slipstream.iracing.live.MappedFileMemory;
+import io.slipstream.iracing.live.SimConnector;
+import io.slipstream.iracing.markers.LapDetector;
+import io.slipstream.iracing.markers.PitDetector;
+import io.slipstream.iracing.replay.IbtFile;
+import io.slipstream.iracing.session.SessionInfo;
+import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.SessionMetadata;
+import io.slipstream.spi.SourceContext;
+import io.slipstream.spi.SourceProblem;
+import io.slipstream.spi.TelemetrySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+/** The iRacing source: .ibt replay, memory-dump replay, or the live sim, all through one parser. */
+final class IracingSource implements TelemetrySource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IracingSource.class);
+
+    private final IracingOptions options;
+    private final Supplier<SimConnector> liveConnector;
+    private final LiveSettings liveSettings;
+
+    IracingSource(IracingOptions options, Supplier<SimConnector> liveConnector, LiveSettings liveSettings) {
+        this.options = options;
+        this.liveConnector = liveConnector;
+        this.liveSettings = liveSettings;
+    }
+
+    @Override
+    public Flux<SampleValue> samples(SourceContext context) {
+        return Flux.defer(() -> switch (resolveMode()) {
+            case IBT -> replayIbt(context);
+            case MEMDUMP -> replayDump(context);
+            default -> live(context);
+        });
+    }
+
+    private IracingOptions.Mode resolveMode() {
+        if (options.mode() != IracingOptions.Mode.AUTO) {
+            return options.mode();
+        }
+        if (options.file() == null) {
+            return IracingOptions.Mode.LIVE;
+        }
+        try (FileChannel ch = FileChannel.open(options.file(), StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(IrsdkHeader.SIZE);
+            while (head.hasRemaining() && ch.read(head) >= 0) {
+                // read until the header is complete or the file ends
+            }
+            head.flip();
+            String name = options.file().getFileName().toString();
+            IrsdkHeader h = IrsdkHeader.read(head, name);
+            // A disk file has one buffer; the live map (and so a dump of it) has three.
+            return h.numBuf() > 1 ? IracingOptions.Mode.MEMDUMP : IracingOptions.Mode.IBT;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + options.file(), e);
+        }
+    }
+
+    private Flux<SampleValue> replayIbt(SourceContext context) {
+        Path path = options.file();
+        return Flux.using(() -> IbtFile.open(path), ibt -> {
+            IrsdkHeader header = ibt.header();
+            VarTable vars = ibt.vars();
+            RowProcessor processor = prepare(context, vars, header.tickRate(), ibt.name(), new LapDetector(),
+                    new PitDetector());
+            VarHeader sessionTime = vars.get("SessionTime");
+            VarHeader sessionNum = vars.get("SessionNum");
+            ByteBuffer bytes = ibt.bytes();
+            int rows = ibt.rowCount();
+            double firstTime = rows > 0 && sessionTime != null ? bytes.getDouble(ibt.rowStart(0) + sessionTime.offset()) : 0;
+            long startDate = ibt.subHeader().sessionStartDate();
+            long nowBase = context.nowNanos();
+            long stampBase = options.retimeToNow() || startDate <= 0 ? nowBase : startDate * 1_000_000_000L;
+            Instant start = Instant.ofEpochSecond(0, stampBase);
+            int num = rows > 0 && sessionNum != null ? bytes.getInt(ibt.rowStart(0) + sessionNum.offset()) : -1;
+            context.sessionMetadata(metadata(context, ibt.sessionInfoBytes(), ibt.name(), num, start));
+            LOG.info("replaying {}: {} rows at {} Hz, {} variables ({} pacing, timestamps from {})", ibt.name(),
+                    rows, header.tickRate(), vars.size(), options.realtime() ? "real-time" : "fast",
+                    stampBase == nowBase ? "now" : "the session start");
+            if (ibt.partialRowBytes() > 0) {
+                context.report(new SourceProblem("truncated-row", ibt.name() + " offset " + ibt.rowStart(rows),
+                        "the last " + ibt.partialRowBytes() + " bytes are an unfinished row and were ignored", 0));
+            }
+            Flux<Integer> indices = Flux.range(0, rows);
+            if (options.realtime()) {
+                indices = indices.concatMap(r -> {
+                    long wait = nowBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header)
+                            - context.nowNanos();
+                    return wait <= 0 ? Mono.just(r) : Mono.delay(Duration.ofNanos(wait), context.scheduler()).thenReturn(r);
+                });
+            }
+            return indices.concatMapIterable(r -> processor.process(bytes, ibt.rowStart(r),
+                    stampBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header)));
+        }, IracingSource::closeQuietly);
+    }
+
+    /** A row's time after the first: by SessionTime when the file has it, else by row count and tick rate. */
+    private static long offsetNanos(ByteBuffer bytes, int rowStart, VarHeader sessionTime, double firstTime, int row,
+                                    IrsdkHeader header) {
+        if (sessionTime == null) {
+            return Math.round(row * 1e9 / header.tickRate());
+        }
+        return Math.round((bytes.getDouble(rowStart + sessionTime.offset()) - firstTime) * 1e9);
+    }
+
+    private Flux<SampleValue> replayDump(SourceContext context) {
+        Path path = options.file();
+        String name = path.getFileName().toString();
+        return Flux.using(() -> MappedFileMemory.open(path), memory -> {
+            ByteBuffer view = memory.view();
+            IrsdkHeader header = IrsdkHeader.read(view, name);
+            header.validate(view.limit(), name);
+            VarTable vars = VarTable.read(view, header, name);
+            RowProcessor processor = prepare(context, vars, header.tickRate(), name, new LapDetector(),
+                    new PitDetector());
+            long now = context.nowNanos();
+            context.sessionMetadata(metadata(context, liveYaml(view, header), name, -1, Instant.ofEpochSecond(0, now)));
+            LiveRowReader reader = new LiveRowReader(view, header);
+            LivePoll poll = reader.poll();
+            if (poll instanceof LivePoll.NewRow row) {
+                LOG.info("replaying {}: a live-memory dump, newest buffer tick {}", name, row.tick());
+                return Flux.fromIterable(processor.process(reader.row(), 0, now));
+            }
+            context.report(new SourceProblem("no-row", name, "the dump holds no readable row: " + poll, 0));
+            return Flux.<SampleValue>empty();
+        }, MappedFileMemory::close);
+    }
+
+    private Flux<SampleValue> live(SourceContext context) {
+        return Flux.create(sink -> {
+            LapDetector laps = new LapDetector();
+            PitDetector pits = new PitDetector();
+            LiveListener listener = new LiveListener() {
+                private RowProcessor processor;
+                private Instant start;
+
+                @Override
+                public void connected(IrsdkHeader h, VarTable vars) {
+                    processor = prepare(context, vars, h.tickRate(), "iRacing live", laps, pits);
+                    start = start != null ? start : Instant.ofEpochSecond(0, context.nowNanos());
+                }
+
+                @Override
+                public void sessionInfo(byte[] yaml) {
+                    context.sessionMetadata(metadata(context, yaml, "iRacing live", -1, start));
+                }
+
+                @Override
+                public void row(ByteBuffer row, int tick, long readNanos) {
+                    for (SampleValue v : processor.process(row, 0, readNanos)) {
+                        sink.next(v);
+                    }
+                }
+
+                @Override
+                public void disconnected(String reason) {
+                    laps.reset();
+                    pits.reset();
+                    context.report(new SourceProblem("disconnected", "iRacing live", reason, 0));
+                }
+
+                @Override
+                public void problem(SourceProblem problem) {
+                    context.report(problem);
+                }
+
+            };
+            LiveSession session = new LiveSession(liveConnector.get(), liveSettings, context::nowNanos, listener);
+            Thread reader = new Thread(() -> {
+                try {
+                    session.run();
+                    sink.complete();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    sink.complete();
+                } catch (RuntimeException e) {
+                    sink.error(e);
+                }
+            }, "iracing-live");
+            reader.setDaemon(true);
+            sink.onDispose(session::stop);
+            reader.start();
+        }, FluxSink.OverflowStrategy.BUFFER);
+    }
+
+    /** Resolves the channels for a layout, warns about missing ones, declares them and returns a processor. */
+    private RowProcessor prepare(SourceContext context, VarTable vars, int tickRate, String where, LapDetector laps,
+                                 PitDetector pits) {
+        ChannelSelection selection = ChannelSelection.resolve(vars, options.channels(), tickRate);
+        for (String missing : selection.missing()) {
+            LOG.warn("{}: variable {} named by the channels option is not in this car's telemetry; the other "
+                    + "channels carry on", where, missing);
+            context.report(new SourceProblem("missing-variable", where + ", channels option",
+                    "variable " + missing + " is not in this car's telemetry; the other channels carry on", 0));
+        }
+        RowProcessor processor = new RowProcessor(vars, selection, tickRate, laps, pits);
+        context.declareChannels(processor.definitions());
+        return processor;
+    }
+
+    private static SessionMetadata metadata(SourceContext context, byte[] yaml, String origin, int sessionNum,
+                                            Instant start) {
+        try {
+            return SessionInfo.parse(yaml).toMetadata(sessionNum, start, origin);
+        } catch (RuntimeException e) {
+            context.report(new SourceProblem("session-info", origin + " session info",
+                    "the session YAML could not be read even after sanitising (" + e.getMessage()
+                            + "); track, car and driver are unknown", 0));
+            return new SessionMetadata(Map.of(SessionMetadata.ORIGIN, origin), start);
+        }
+    }
+
+    private static byte[] liveYaml(ByteBuffer view, IrsdkHeader header) {
+        byte[] yaml = new byte[header.sessionInfoLen()];
+        view.duplicate().order(ByteOrder.LITTLE_ENDIAN).get(header.sessionInfoOffset(), yaml);
+        return yaml;
+    }
+
+    private static void closeQuietly(IbtFile ibt) {
+        try {
+            ibt.close();
+        } catch (IOException e) {
+            LOG.warn("closing {} failed: {}", ibt.name(), e.toString());
+        }
+    }
+
+}

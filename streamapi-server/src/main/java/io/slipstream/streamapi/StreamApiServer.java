@@ -1,0 +1,194 @@
+package io.slipstream.streamapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.grpc.Server;
+import io.slipstream.streamapi.connection.ConnectionService;
+import io.slipstream.streamapi.connection.Connections;
+import io.slipstream.streamapi.dataformat.DataFormatService;
+import io.slipstream.streamapi.dataformat.DataFormats;
+import io.slipstream.streamapi.grpc.LoopbackServer;
+import io.slipstream.streamapi.kafka.DataSources;
+import io.slipstream.streamapi.kafka.KafkaAdmin;
+import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.streamapi.kafka.LogReplay;
+import io.slipstream.streamapi.kafka.RecordWriter;
+import io.slipstream.streamapi.kafka.StreamCatalog;
+import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.reader.PacketReaderService;
+import io.slipstream.streamapi.session.SessionEvents;
+import io.slipstream.streamapi.session.SessionService;
+import io.slipstream.streamapi.session.Sessions;
+import io.slipstream.streamapi.writer.PacketWriter;
+import io.slipstream.streamapi.writer.PacketWriterService;
+import io.slipstream.streamapi.writer.WriteCounters;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A wire-compatible Stream API (all five {@code ma.streaming.api.v1} services) over Kafka in the
+ * official v1.3 layout (spec §2). At start it waits for Kafka, creates the {@code SessionInfo} topic,
+ * replays the data formats of every {@code *_essential} topic and the sessions of {@code SessionInfo},
+ * and only then opens its port, so a server started again on the same broker answers as before.
+ */
+public final class StreamApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamApiServer.class);
+    private static final long KAFKA_WAIT_MS = 30_000;
+
+    private final Server server;
+    private final KafkaAdmin admin;
+    private final RecordWriter records;
+    private final SessionEvents events;
+    private final Scheduler readers;
+    private final WriteCounters counters;
+    private volatile boolean closed;
+
+    private StreamApiServer(Server server, KafkaAdmin admin, RecordWriter records, SessionEvents events,
+                            Scheduler readers, WriteCounters counters) {
+        this.server = server;
+        this.admin = admin;
+        this.records = records;
+        this.events = events;
+        this.readers = readers;
+        this.counters = counters;
+    }
+
+    /**
+     * Starts the Stream API and blocks until it is ready.
+     *
+     * @param bootstrapServers the Kafka to write to
+     * @param port             the gRPC port on 127.0.0.1, 0 = a free one
+     * @param options          partition mappings and topic-based mode are taken from here
+     * @return the running server
+     * @throws IllegalStateException when Kafka does not answer, the replay fails or the port cannot be bound
+     */
+    public static StreamApiServer start(String bootstrapServers, int port, StackOptions options) {
+        long started = System.nanoTime();
+        KafkaAdmin admin = new KafkaAdmin(bootstrapServers);
+        RecordWriter records = null;
+        Scheduler readers = null;
+        try {
+            awaitKafka(admin, bootstrapServers);
+            KafkaLayout layout = new KafkaLayout(options.partitionMappings(), options.topicBased());
+            admin.ensureTopics(Map.of(KafkaLayout.SESSION_INFO_TOPIC, 1));
+            records = new RecordWriter(bootstrapServers);
+            WriteCounters counters = new WriteCounters();
+            DataSources dataSources = new DataSources(layout, admin);
+            PacketWriter writer = new PacketWriter(layout, dataSources, records, counters);
+            KeyGenerator keys = new KeyGenerator();
+            SessionEvents events = new SessionEvents();
+            Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events);
+            DataFormats formats = new DataFormats(writer, keys);
+            AtomicLong definitions = new AtomicLong();
+            dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, admin, List.of(layout.essentials(ds)),
+                    r -> {
+                        if (formats.replay(ds, r)) {
+                            definitions.incrementAndGet();
+                        }
+                    }));
+            List<String> replayedSources = new ArrayList<>();
+            for (String topic : admin.listTopics()) {
+                layout.dataSourceOfEssentialTopic(topic).ifPresent(ds -> {
+                    dataSources.ensure(ds);
+                    replayedSources.add(ds);
+                });
+            }
+            int sessionPartitions = admin.describePartitions(KafkaLayout.SESSION_INFO_TOPIC);
+            List<TopicPartition> sessionLog = new ArrayList<>();
+            for (int p = 0; p < sessionPartitions; p++) {
+                sessionLog.add(new TopicPartition(KafkaLayout.SESSION_INFO_TOPIC, p));
+            }
+            LogReplay.replay(bootstrapServers, admin, sessionLog, sessions::replay);
+            LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
+                    sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
+
+            readers = Schedulers.newBoundedElastic(256, 10_000, "stream-api-reader");
+            Connections connections = new Connections();
+            Server server = LoopbackServer.start("Stream API", port, List.of(
+                    new PacketWriterService(writer),
+                    new SessionService(sessions, events),
+                    new DataFormatService(formats, dataSources),
+                    new ConnectionService(connections),
+                    new PacketReaderService(bootstrapServers, layout, admin, dataSources, connections, sessions, formats, readers)));
+            LOG.info("Stream API listening on 127.0.0.1:{} (kafka {}, {} layout) in {} ms", server.getPort(), bootstrapServers,
+                    options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return new StreamApiServer(server, admin, records, events, readers, counters);
+        } catch (RuntimeException e) {
+            if (readers != null) {
+                readers.dispose();
+            }
+            if (records != null) {
+                records.close();
+            }
+            admin.close();
+            throw e;
+        }
+    }
+
+    /** @return the gRPC port */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** @return {@code 127.0.0.1:port} */
+    public String address() {
+        return "127.0.0.1:" + port();
+    }
+
+    /** @return client packets (data and info) acknowledged by Kafka */
+    public long packetsWritten() {
+        return counters.packetsWritten();
+    }
+
+    /** @return client packets that could not be written to Kafka (each logged with session key and id) */
+    public long packetsFailed() {
+        return counters.packetsFailed();
+    }
+
+    /** @return how many session start/stop notification streams are open */
+    public int notificationSubscribers() {
+        return events.subscribers();
+    }
+
+    /** Stops the gRPC server (cancelling live readers), flushes the producer and releases Kafka clients. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        events.close();
+        LoopbackServer.stop(server);
+        readers.dispose();
+        records.close();
+        admin.close();
+        LOG.info("Stream API on 127.0.0.1:{} stopped ({} packets written, {} failed)", server.getPort(),
+                counters.packetsWritten(), counters.packetsFailed());
+    }
+
+    private static void awaitKafka(KafkaAdmin admin, String bootstrapServers) {
+        long deadline = System.currentTimeMillis() + KAFKA_WAIT_MS;
+        while (true) {
+            try {
+                admin.listTopics();
+                return;
+            } catch (RuntimeException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
+                            + KAFKA_WAIT_MS / 1000 + " s: " + e.getMessage(), e);
+                }
+                LOG.warn("Kafka at {} not answering yet ({}); retrying", bootstrapServers, e.getMessage());
+            }
+        }
+    }
+}

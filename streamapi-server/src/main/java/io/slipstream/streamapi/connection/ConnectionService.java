@@ -1,0 +1,53 @@
+package io.slipstream.streamapi.connection;
+
+import io.slipstream.streamapi.grpc.GrpcErrors;
+import ma.streaming.api.v1.CloseConnectionRequest;
+import ma.streaming.api.v1.CloseConnectionResponse;
+import ma.streaming.api.v1.Connection;
+import ma.streaming.api.v1.GetConnectionRequest;
+import ma.streaming.api.v1.GetConnectionResponse;
+import ma.streaming.api.v1.NewConnectionRequest;
+import ma.streaming.api.v1.NewConnectionResponse;
+import ma.streaming.api.v1.ReactorConnectionManagerServiceGrpc;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code ma.streaming.api.v1.ConnectionManagerService} (spec §1.5). A request without its required
+ * sub-message is INVALID_ARGUMENT (the official server fails with UNKNOWN on a null dereference).
+ */
+public final class ConnectionService extends ReactorConnectionManagerServiceGrpc.ConnectionManagerServiceImplBase {
+
+    private final Connections connections;
+
+    /** @param connections the registry */
+    public ConnectionService(Connections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public Mono<NewConnectionResponse> newConnection(NewConnectionRequest request) {
+        if (!request.hasDetails()) {
+            return Mono.error(GrpcErrors.missing("NewConnectionRequest.details"));
+        }
+        long id = connections.open(request.getDetails());
+        return Mono.just(NewConnectionResponse.newBuilder().setConnection(Connection.newBuilder().setId(id)).build());
+    }
+
+    @Override
+    public Mono<GetConnectionResponse> getConnection(GetConnectionRequest request) {
+        if (!request.hasConnection()) {
+            return Mono.error(GrpcErrors.missing("GetConnectionRequest.connection"));
+        }
+        GetConnectionResponse.Builder response = GetConnectionResponse.newBuilder();
+        connections.get(request.getConnection().getId()).ifPresent(response::setDetails);
+        return Mono.just(response.build());
+    }
+
+    @Override
+    public Mono<CloseConnectionResponse> closeConnection(CloseConnectionRequest request) {
+        if (!request.hasConnection()) {
+            return Mono.error(GrpcErrors.missing("CloseConnectionRequest.connection"));
+        }
+        return Mono.just(CloseConnectionResponse.newBuilder().setSuccess(connections.close(request.getConnection().getId())).build());
+    }
+}

@@ -1,0 +1,182 @@
+package io.slipstream.streamapi.kafka;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.internals.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Topic creation and offset queries against the broker, shared by all parts of the Stream API. Topics
+ * are created once with explicit partition counts and never altered (spec §2.3); their partition
+ * counts are remembered so that a write to a partition that does not exist fails at once with a clear
+ * message instead of waiting for metadata.
+ */
+public final class KafkaAdmin implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaAdmin.class);
+    private static final long TIMEOUT_MS = 15_000;
+
+    private final Admin admin;
+    private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+
+    /** @param bootstrapServers the Kafka bootstrap servers */
+    public KafkaAdmin(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "slipstream-stream-api-admin",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS));
+    }
+
+    /**
+     * Checks that a name is a legal Kafka topic name.
+     *
+     * @param what  what the name is, for the message (e.g. "data source")
+     * @param topic the topic name
+     * @throws IllegalArgumentException naming the value and the rule it breaks
+     */
+    public static void validateTopicName(String what, String topic) {
+        try {
+            Topic.validate(topic);
+        } catch (InvalidTopicException e) {
+            throw new IllegalArgumentException(what + " \"" + topic + "\" cannot be a Kafka topic name: " + e.getMessage()
+                    + " (allowed: letters, digits, '.', '_', '-', at most 249 characters)", e);
+        }
+    }
+
+    /**
+     * Creates the topics that do not exist yet; existing ones are left as they are.
+     *
+     * @param topics topic name to partition count
+     */
+    public void ensureTopics(Map<String, Integer> topics) {
+        Map<String, Integer> missing = new HashMap<>();
+        topics.forEach((topic, partitions) -> {
+            if (!partitionCounts.containsKey(topic)) {
+                missing.put(topic, partitions);
+            }
+        });
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<NewTopic> newTopics = missing.entrySet().stream()
+                .map(e -> new NewTopic(e.getKey(), Optional.of(e.getValue()), Optional.empty()))
+                .toList();
+        var result = admin.createTopics(newTopics);
+        for (var entry : result.values().entrySet()) {
+            String topic = entry.getKey();
+            try {
+                entry.getValue().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                partitionCounts.put(topic, missing.get(topic));
+                LOG.info("Created topic {} with {} partition(s)", topic, missing.get(topic));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicExistsException) {
+                    int actual = describePartitions(topic);
+                    partitionCounts.put(topic, actual);
+                    if (actual < missing.get(topic)) {
+                        LOG.warn("Topic {} exists with {} partition(s), fewer than the {} the layout needs; "
+                                + "writes to the missing partitions will fail", topic, actual, missing.get(topic));
+                    }
+                } else {
+                    throw new IllegalStateException("Cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topic " + topic, e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not create topic " + topic + " within " + TIMEOUT_MS + " ms", e);
+            }
+        }
+    }
+
+    /**
+     * @param topic a topic this server has ensured
+     * @return its partition count, or empty when it was never ensured
+     */
+    public Optional<Integer> knownPartitions(String topic) {
+        return Optional.ofNullable(partitionCounts.get(topic));
+    }
+
+    /** @return the names of all topics on the broker */
+    public Set<String> listTopics() {
+        return call("list topics", admin.listTopics().names());
+    }
+
+    /**
+     * @param partitions partitions, possibly of topics that do not exist
+     * @return the high watermark (next offset) of each; 0 for partitions that do not exist
+     */
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return offsets;
+        }
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        ListOffsetsResult result = admin.listOffsets(request);
+        for (TopicPartition tp : partitions) {
+            try {
+                offsets.put(tp, result.partitionResult(tp).get(TIMEOUT_MS, TimeUnit.MILLISECONDS).offset());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    offsets.put(tp, 0L);
+                } else {
+                    throw new IllegalStateException("Cannot read the end offset of " + tp + ": " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading offsets", e);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not report the end offset of " + tp + " within " + TIMEOUT_MS + " ms", e);
+            }
+        }
+        return offsets;
+    }
+
+    /**
+     * @param topic an existing topic
+     * @return its partition count
+     */
+    public int describePartitions(String topic) {
+        Map<String, TopicDescription> d = call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames());
+        return d.get(topic).partitions().size();
+    }
+
+    private static <T> T call(String what, org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not " + what + " within " + TIMEOUT_MS + " ms", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(java.time.Duration.ofSeconds(5));
+    }
+}

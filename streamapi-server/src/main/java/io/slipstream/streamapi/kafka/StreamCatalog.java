@@ -1,0 +1,66 @@
+package io.slipstream.streamapi.kafka;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The streams and offsets a data source reports to clients (spec §2.7, §3.5): the
+ * {@code "{topic}:{partition}"} high-watermark map of NewSession, EndOfSession and GetSessionInfo,
+ * and the stream list of GetSessionInfo.
+ */
+public final class StreamCatalog {
+
+    private final KafkaLayout layout;
+    private final KafkaAdmin admin;
+
+    /** @param layout the layout @param admin offset and topic queries */
+    public StreamCatalog(KafkaLayout layout, KafkaAdmin admin) {
+        this.layout = layout;
+        this.admin = admin;
+    }
+
+    /**
+     * @param dataSource a data source
+     * @return the current high watermarks keyed {@code "{topic}:{partition}"}: main partition 0, the
+     * essentials partition, and each mapped partition (partition-based) or each existing stream topic
+     * (topic-based)
+     */
+    public Map<String, Long> currentOffsets(String dataSource) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        partitions.add(new TopicPartition(layout.mainTopic(dataSource), 0));
+        partitions.add(layout.essentials(dataSource));
+        if (layout.topicBased()) {
+            streamTopics(dataSource).forEach(topic -> partitions.add(new TopicPartition(topic, 0)));
+        } else {
+            layout.mappedStreams().forEach(s -> partitions.add(layout.route(dataSource, s)));
+        }
+        Map<TopicPartition, Long> ends = admin.endOffsets(partitions);
+        Map<String, Long> offsets = new LinkedHashMap<>();
+        partitions.forEach(tp -> offsets.put(tp.topic() + ":" + tp.partition(), ends.getOrDefault(tp, 0L)));
+        return offsets;
+    }
+
+    /**
+     * @param dataSource a data source
+     * @return every mapped stream name (partition-based), or the streams that have a topic now (topic-based)
+     */
+    public List<String> streams(String dataSource) {
+        if (!layout.topicBased()) {
+            return layout.mappedStreams();
+        }
+        String prefix = layout.mainTopic(dataSource) + ".";
+        return streamTopics(dataSource).stream().map(t -> t.substring(prefix.length())).toList();
+    }
+
+    // The official server matches the unescaped data source case-insensitively (so "Default" also
+    // sees "DefaultX.S"); Kafka names are case-sensitive, so this matches the exact, quoted prefix.
+    private List<String> streamTopics(String dataSource) {
+        Pattern pattern = Pattern.compile("^" + Pattern.quote(layout.mainTopic(dataSource) + ".") + "[^.]+$");
+        return admin.listTopics().stream().filter(t -> pattern.matcher(t).matches()).sorted().toList();
+    }
+}

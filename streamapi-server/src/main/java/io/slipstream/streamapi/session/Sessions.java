@@ -1,0 +1,254 @@
+package io.slipstream.streamapi.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+
+import io.slipstream.streamapi.kafka.DataSources;
+import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.streamapi.kafka.StreamCatalog;
+import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.writer.PacketWriter;
+import ma.streaming.api.v1.CreateSessionRequest;
+import ma.streaming.open_data.v1.EndOfSessionPacket;
+import ma.streaming.open_data.v1.NewSessionPacket;
+import ma.streaming.open_data.v1.Packet;
+import ma.streaming.open_data.v1.SessionInfoPacket;
+
+/**
+ * The session registry (spec §3). State is kept in memory and every change is first written to the
+ * {@code SessionInfo} topic (NewSession, SessionInfo, EndOfSession records, key = session key) and
+ * applied once Kafka acknowledged it, so a restarted server rebuilds the same state by replaying that
+ * topic. Changes are serialised, so the topic's order is the order they were applied in.
+ *
+ * <p>Unlike the official server, the replay runs once at startup instead of following the topic
+ * forever: this server assumes it is the only Stream API writing sessions to its Kafka.
+ */
+public final class Sessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+    private static final long ACK_TIMEOUT_S = 35;
+
+    static final String NEW_SESSION = "NewSession";
+    static final String SESSION_INFO = "SessionInfo";
+    static final String END_OF_SESSION = "EndOfSession";
+
+    private final DataSources dataSources;
+    private final StreamCatalog catalog;
+    private final PacketWriter writer;
+    private final KeyGenerator keys;
+    private final SessionEvents events;
+    private final Map<String, SessionState> byKey = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> keysByDataSource = new ConcurrentHashMap<>();
+    private final Object changes = new Object();
+
+    /**
+     * @param dataSources topic creation per data source
+     * @param catalog     offsets and stream lists
+     * @param writer      writes the session records
+     * @param keys        session keys
+     * @param events      start and stop notifications
+     */
+    public Sessions(DataSources dataSources, StreamCatalog catalog, PacketWriter writer, KeyGenerator keys, SessionEvents events) {
+        this.dataSources = dataSources;
+        this.catalog = catalog;
+        this.writer = writer;
+        this.keys = keys;
+        this.events = events;
+    }
+
+    /**
+     * Creates a session: writes its NewSession record, then registers it and notifies start listeners.
+     *
+     * @param request the request
+     * @return the stored session and the NewSession packet sent to Kafka
+     */
+    public Created create(CreateSessionRequest request) {
+        String dataSource = request.getDataSource();
+        dataSources.ensure(dataSource);
+        String key = keys.newStringKey();
+        SessionInfoPacket info = SessionInfoPacket.newBuilder()
+                .setDataSource(dataSource)
+                .setType(request.getType().isEmpty() ? "Session" : request.getType())
+                .setVersion(request.getVersion())
+                .setIdentifier(request.getIdentifier())
+                .addAllAssociateSessionKeys(request.getAssociateSessionKeyList())
+                .putAllDetails(request.getDetailsMap())
+                .build();
+        NewSessionPacket.Builder newSession = NewSessionPacket.newBuilder()
+                .setDataSource(dataSource)
+                .putAllTopicPartitionOffsets(catalog.currentOffsets(dataSource))
+                .setSessionInfo(info);
+        if (request.hasUtcOffset()) {
+            newSession.setUtcOffset(request.getUtcOffset());
+        }
+        NewSessionPacket packet = newSession.build();
+        synchronized (changes) {
+            persist(key, NEW_SESSION, packet);
+            apply(key, NEW_SESSION, packet);
+        }
+        LOG.info("Session {} created for data source {} ({})", key, dataSource, info.getIdentifier());
+        return new Created(byKey.get(key), packet);
+    }
+
+    /**
+     * A created session.
+     *
+     * @param session    its state
+     * @param newSession the NewSession packet written to Kafka
+     */
+    public record Created(SessionState session, NewSessionPacket newSession) {
+    }
+
+    /**
+     * Ends a session (again, if already ended: a second record is written but no second notification).
+     *
+     * @param sessionKey the session
+     * @return the EndOfSession packet, empty for an unknown key
+     */
+    public Optional<EndOfSessionPacket> end(String sessionKey) {
+        SessionState state = byKey.get(sessionKey);
+        if (state == null) {
+            return Optional.empty();
+        }
+        EndOfSessionPacket packet = EndOfSessionPacket.newBuilder()
+                .setDataSource(state.dataSource())
+                .putAllTopicPartitionOffsets(catalog.currentOffsets(state.dataSource()))
+                .build();
+        synchronized (changes) {
+            persist(sessionKey, END_OF_SESSION, packet);
+            apply(sessionKey, END_OF_SESSION, packet);
+        }
+        LOG.info("Session {} of data source {} ended", sessionKey, state.dataSource());
+        return Optional.of(packet);
+    }
+
+    /**
+     * Applies an update as a full session-info snapshot (spec §3.4).
+     *
+     * @param sessionKey the session
+     * @param change     builds the snapshot from the current one
+     * @return {@code false} for an unknown key
+     */
+    public boolean update(String sessionKey, UnaryOperator<SessionInfoPacket.Builder> change) {
+        synchronized (changes) {
+            SessionState state = byKey.get(sessionKey);
+            if (state == null) {
+                return false;
+            }
+            SessionInfoPacket snapshot = change.apply(state.snapshot()).build();
+            persist(sessionKey, SESSION_INFO, snapshot);
+            apply(sessionKey, SESSION_INFO, snapshot);
+            return true;
+        }
+    }
+
+    /** @param sessionKey a key @return the session, if known */
+    public Optional<SessionState> get(String sessionKey) {
+        return Optional.ofNullable(byKey.get(sessionKey));
+    }
+
+    /** @param dataSource a data source @return its session keys in creation order (empty for an unknown one) */
+    public List<String> keysOf(String dataSource) {
+        return List.copyOf(keysByDataSource.getOrDefault(dataSource, List.of()));
+    }
+
+    /** @param dataSource a data source @return the streams reported with its sessions */
+    public List<String> streamsOf(String dataSource) {
+        return catalog.streams(dataSource);
+    }
+
+    /**
+     * Applies one record of the session-info topic (startup replay). Records of other types (info
+     * packets of clients) and records without key are skipped.
+     *
+     * @param record the record
+     * @return {@code true} when it was a session record
+     */
+    public boolean replay(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return false;
+        }
+        try {
+            Packet packet = Packet.parseFrom(record.value());
+            Message content = switch (packet.getType()) {
+                case NEW_SESSION -> NewSessionPacket.parseFrom(packet.getContent());
+                case SESSION_INFO -> SessionInfoPacket.parseFrom(packet.getContent());
+                case END_OF_SESSION -> EndOfSessionPacket.parseFrom(packet.getContent());
+                default -> null;
+            };
+            if (content == null) {
+                return false;
+            }
+            synchronized (changes) {
+                apply(record.key(), packet.getType(), content);
+            }
+            return true;
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warn("Skipping {}:{} offset {}: not a session record ({})", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** @return the number of sessions known */
+    public int size() {
+        return byKey.size();
+    }
+
+    private void persist(String sessionKey, String type, Message content) {
+        Packet packet = Packet.newBuilder().setType(type).setSessionKey(sessionKey).setContent(content.toByteString()).build();
+        try {
+            writer.writeSessionRecord(sessionKey, packet).get(ACK_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the " + type + " record of session " + sessionKey, e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.error("The {} record of session {} was not written to Kafka: {}", type, sessionKey, cause.toString());
+            throw new IllegalStateException("The " + type + " record of session " + sessionKey + " was not written to Kafka topic "
+                    + KafkaLayout.SESSION_INFO_TOPIC + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private void apply(String key, String type, Message content) {
+        switch (type) {
+            case NEW_SESSION -> {
+                if (byKey.containsKey(key)) {
+                    return;
+                }
+                NewSessionPacket p = (NewSessionPacket) content;
+                SessionInfoPacket info = p.getSessionInfo();
+                String ds = p.getDataSource();
+                Map<String, Long> offsets = p.getTopicPartitionOffsetsMap();
+                SessionState state = new SessionState(key, ds, info.getType().isEmpty() ? "Session" : info.getType(),
+                        info.getVersion(), info.getIdentifier(), info.getAssociateSessionKeysList(), info.getDetailsMap(),
+                        p.hasUtcOffset() ? p.getUtcOffset() : Duration.getDefaultInstance(), offsets,
+                        offsets.getOrDefault(ds + ":0", 0L), offsets.getOrDefault(ds + KafkaLayout.ESSENTIAL_SUFFIX + ":0", 0L), false);
+                byKey.put(key, state);
+                keysByDataSource.computeIfAbsent(ds, d -> new CopyOnWriteArrayList<>()).add(key);
+                events.emit(new SessionEvents.Event(key, ds, true));
+            }
+            case SESSION_INFO -> byKey.computeIfPresent(key, (k, s) -> s.merge((SessionInfoPacket) content));
+            case END_OF_SESSION -> {
+                SessionState state = byKey.get(key);
+                if (state != null && !state.complete()) {
+                    byKey.put(key, state.completed());
+                    events.emit(new SessionEvents.Event(key, state.dataSource(), false));
+                }
+            }
+            default -> throw new IllegalArgumentException("not a session record type: " + type);
+        }
+    }
+}

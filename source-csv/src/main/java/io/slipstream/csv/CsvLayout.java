@@ -1,0 +1,47 @@
+package io.slipstream.csv;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What inspecting the head of a file found out; everything the row reader needs.
+ *
+ * @param path         the file
+ * @param delimiter    field separator
+ * @param decimal      decimal separator
+ * @param headerSize   number of fields in the header
+ * @param time         the time column, or null when samples are placed by rate
+ * @param timeFormat   how time cells are written (null without a time column)
+ * @param absolute     whether times are since the epoch (true) or offsets from a start (false)
+ * @param unitsRow     whether the record after the header is a units row
+ * @param channels     the value columns, in file order
+ * @param textColumns  columns left out because their cells are text
+ * @param fileStart    start time given in the file's {@code #} preamble, or null
+ * @param metadata     other {@code key: value} pairs of the preamble (track, car, driver, ...)
+ * @param rateHz       nominal rate: configured, inferred from the first rows' time deltas, or 0 when unknown
+ * @param firstTime    the first data row's time as written (epoch ns when absolute, else an offset); 0 without
+ *                     a time column
+ */
+record CsvLayout(Path path, char delimiter, char decimal, int headerSize, Column time, TimeFormat timeFormat,
+                 boolean absolute, boolean unitsRow, List<Column> channels, List<String> textColumns,
+                 Instant fileStart, Map<String, String> metadata, double rateHz, long firstTime) {
+
+    /** Copies the lists and map. */
+    CsvLayout {
+        channels = List.copyOf(channels);
+        textColumns = List.copyOf(textColumns);
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** @return the file name as messages show it */
+    String label() {
+        return path.getFileName().toString();
+    }
+
+    /** @return records before the first data row: the header and perhaps a units row */
+    int recordsBeforeData() {
+        return unitsRow ? 2 : 1;
+    }
+}

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.Schema;
 
 /**
  * The few session-info keys a bridge needs (spec §3), read from the sanitised YAML with every scalar kept as
- * text (YAML failsafe schema), so that {@code 0xffffff}, {@code yes} or a date never change type.
+ * text, so that {@code 0xffffff}, {@code yes} or a date never change type.
  *
  * @param trackName        internal track id ({@code WeekendInfo.TrackName}), or null
  * @param trackDisplayName track shown to people ({@code WeekendInfo.TrackDisplayName}), or null
@@ -27,6 +28,19 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 public record SessionInfo(String trackName, String trackDisplayName, String trackConfigName, String carName,
                           String driverName, String eventType, String buildVersion, String category,
                           Map<Integer, String> sessionTypes, int currentSession) {
+
+    /** Every plain scalar, empty ones included, resolves to a string: nothing changes type or becomes null. */
+    private static final Schema ALL_STRINGS = new Schema() {
+        @Override
+        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
+            return (value, implicit) -> Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    };
 
     /** Copies the session map. */
     public SessionInfo {
@@ -50,7 +64,7 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
      */
     public static SessionInfo parse(String text) {
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(new FailsafeSchema())
+                .setSchema(ALL_STRINGS)
                 .setAllowDuplicateKeys(true)
                 .setLabel("iRacing session info")
                 .build();

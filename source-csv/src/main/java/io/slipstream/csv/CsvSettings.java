@@ -97,12 +97,15 @@ record CsvSettings(List<Path> files, boolean realtime, String timeColumn, TimeFo
         if (names.isEmpty()) {
             throw c.error(SourceProvider.FILE_OPTION, "is required: a CSV file, or a list of them");
         }
-        if (names.size() == 1) {
+        try {
+            // A single value resolves against the config file's folder.
             return List.of(c.getPath(SourceProvider.FILE_OPTION, null));
+        } catch (ConfigException list) {
+            // SourceConfig resolves only single paths: list entries resolve against the working directory.
+            List<Path> out = new ArrayList<>();
+            names.forEach(n -> out.add(Path.of(n)));
+            return out;
         }
-        List<Path> out = new ArrayList<>();
-        names.forEach(n -> out.add(Path.of(n)));
-        return out;
     }
 
     /** @return whether the files have no time column */

@@ -1,0 +1,217 @@
+package io.slipstream.sink.streamapi;
+
+import static io.slipstream.sink.streamapi.Events.FAST;
+import static io.slipstream.sink.streamapi.Events.MS;
+import static io.slipstream.sink.streamapi.Events.SLOW;
+import static io.slipstream.sink.streamapi.Events.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.Marker;
+import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.streamapi.EmbeddedStack;
+import io.slipstream.streamapi.StackOptions;
+import io.slipstream.streamapi.StreamApiServer;
+import io.slipstream.streamapi.inspect.KafkaPacketReader;
+import io.slipstream.streamapi.inspect.LandedPacket;
+import io.slipstream.streamapi.inspect.SessionRuleChecker;
+import io.slipstream.streamapi.inspect.Violation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The sink against the embedded stack with its real KRaft broker: every session is read back from Kafka and
+ * checked by {@link SessionRuleChecker}, the same oracle as {@code slipstream inspect --check}.
+ */
+class StreamApiSinkEndToEndTest {
+
+    @TempDir
+    static Path dir;
+    static EmbeddedStack stack;
+    static StackOptions options;
+    static StreamApiServer current;
+    static int port;
+    static String streamApi;
+    static String keyGenerator;
+
+    @BeforeAll
+    static void start() {
+        options = StackOptions.ephemeral(dir);
+        stack = EmbeddedStack.start(options);
+        current = stack.streamApi();
+        port = stack.streamApiPort();
+        streamApi = stack.streamApiAddress();
+        keyGenerator = stack.keyGeneratorAddress();
+    }
+
+    @AfterAll
+    static void stop() {
+        stopStreamApi();
+        try {
+            stack.close();
+        } catch (IllegalStateException e) {
+            // StreamApiServer/KeyGeneratorServer.close() read the port after stopping (reported); they did stop.
+        }
+    }
+
+    /** Stops the current Stream API; its close() reads the port after stopping, which throws once stopped. */
+    private static void stopStreamApi() {
+        try {
+            current.close();
+        } catch (IllegalStateException e) {
+            // stopped already; see stop()
+        }
+    }
+
+    private static void restartStreamApi() {
+        current = StreamApiServer.start(stack.kafkaBootstrap(), port, options);
+    }
+
+    private static SinkSettings settings(String dataSource) {
+        return SinkSettings.defaults().withStreamApi(streamApi)
+                .withKeyGenerator(keyGenerator).withKafkaBootstrap(stack.kafkaBootstrap())
+                .withDataSource(dataSource)
+                .withRetry(new RetrySettings(0, Duration.ofMillis(100), Duration.ofSeconds(1)));
+    }
+
+    private static List<LandedPacket> landed(String dataSource) {
+        return new KafkaPacketReader().readAll(stack.kafkaBootstrap(), dataSource, options.partitionMappings());
+    }
+
+    private static List<String> types(List<LandedPacket> l, String key, String stream) {
+        return l.stream().filter(p -> key.equals(p.key()) && p.stream().equals(stream))
+                .map(p -> p.packet().getType()).toList();
+    }
+
+    private static Block slow(int n) {
+        return new Block(SLOW, T0 + n * 100 * MS, 100 * MS, 1, new double[][] {{n}}, null);
+    }
+
+    @Test
+    void a_session_lands_on_kafka_keeping_every_rule_and_is_confirmed() {
+        List<PipelineEvent> events = new ArrayList<>();
+        events.add(Events.config1());
+        for (int i = 0; i < 30; i++) {
+            events.add(Events.fast(i));
+        }
+        events.add(new Marker(T0 + 1500 * MS, "Lap 2", "Lap Trigger", "", "Lap:iRacing", 2));
+        events.add(Events.config2());
+        for (int i = 30; i < 40; i++) {
+            events.add(Events.fast(i));
+            events.add(slow(i));
+        }
+        events.add(new Marker(T0 + 3950 * MS, "Pit In", "Pit", "", "OnPitRoad:iRacing", 0));
+        try (StreamApiSink sink = new StreamApiSink(settings("E2eHappy").withConfirm(true, Duration.ofSeconds(20)))) {
+            SinkResult r = sink.write(Flux.fromIterable(events)).block(Duration.ofSeconds(60));
+
+            assertEquals(List.of(), r.unconfirmedPacketIds());
+            // NewSession, 2 configurations, 2 markers, EndOfSession on both streams; 50 blocks on Stream1
+            assertEquals(2 * 6 + 50, r.counters().confirmed());
+            assertEquals(0, r.counters().unconfirmed());
+            List<LandedPacket> l = landed("E2eHappy");
+            List<Violation> v = new SessionRuleChecker().check(l, r.sessionKey());
+            assertEquals(List.of(), v);
+            List<String> data = types(l, r.sessionKey(), "Stream1");
+            assertEquals(50, data.stream().filter("PeriodicData"::equals).count(), "shutdown flushed every block");
+            assertEquals("EndOfSession", data.get(data.size() - 1));
+            assertEquals(List.of("NewSession", "Configuration", "Marker", "Configuration", "Marker", "EndOfSession"),
+                    types(l, r.sessionKey(), ""));
+            // each essential write (one per stream) is copied to {ds}_essential by the Stream API
+            assertEquals(4, types(l, r.sessionKey(), LandedPacket.ESSENTIALS).stream()
+                    .filter("Configuration"::equals).count(), "configuration is essential");
+        }
+    }
+
+    @Test
+    void a_stream_api_restart_mid_session_loses_and_duplicates_nothing() throws Exception {
+        Sinks.Many<PipelineEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+        try (StreamApiSink sink = new StreamApiSink(settings("E2eRestart"))) {
+            var pending = sink.write(events.asFlux()).toFuture();
+            events.tryEmitNext(Events.config1());
+            for (int i = 0; i < 40; i++) {
+                events.tryEmitNext(Events.fast(i));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sink.counters().snapshot().packetsSent() < 44 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            stopStreamApi();
+            for (int i = 40; i < 60; i++) {
+                events.tryEmitNext(Events.fast(i));
+            }
+            restartStreamApi();
+            for (int i = 60; i < 80; i++) {
+                events.tryEmitNext(Events.fast(i));
+            }
+            events.tryEmitComplete();
+            SinkResult r = pending.get(90, TimeUnit.SECONDS);
+
+            assertTrue(r.counters().reconnects() >= 1, r.counters().toString());
+            List<LandedPacket> l = landed("E2eRestart");
+            assertEquals(List.of(), new SessionRuleChecker().check(l, r.sessionKey()));
+            assertEquals(80, types(l, r.sessionKey(), "Stream1").stream().filter("PeriodicData"::equals).count());
+            assertEquals(0, r.counters().droppedTotal());
+        }
+    }
+
+    @Test
+    void a_stalled_stream_api_does_not_slow_a_live_source_and_every_drop_is_counted() throws Exception {
+        // The live source ticks every 2 ms whatever happens downstream; like the pipeline's drop-newest
+        // policy, what the sink cannot take is dropped and counted.
+        AtomicLong produced = new AtomicLong();
+        AtomicLong dropped = new AtomicLong();
+        Sinks.One<Void> stop = Sinks.one();
+        Flux<PipelineEvent> live = Flux.interval(Duration.ofMillis(2))
+                .doOnNext(t -> produced.incrementAndGet())
+                .onBackpressureDrop(t -> dropped.incrementAndGet())
+                .map(t -> (PipelineEvent) new Block(FAST, T0 + t * 100 * MS, MS, 100,
+                        new double[][] {new double[100], new double[100]}, null))
+                .takeUntilOther(stop.asMono());
+        Flux<PipelineEvent> events = Flux.concat(Flux.just(Events.config1()), live);
+        try (StreamApiSink sink = new StreamApiSink(settings("E2eStall").withResendBuffer(50, 64 << 20))) {
+            var pending = sink.write(events).toFuture();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sink.counters().snapshot().blocks() < 50 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            long stallStart = System.nanoTime();
+            long producedAtStall = produced.get();
+            stopStreamApi();
+            // While the Stream API is gone, the source keeps ticking; wait (bounded) for drops to show.
+            while (dropped.get() < 100 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            long stallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stallStart);
+            long tickedDuringStall = produced.get() - producedAtStall;
+            restartStreamApi();
+            stop.tryEmitEmpty();
+            {
+                SinkResult r = pending.get(90, TimeUnit.SECONDS);
+
+                assertTrue(dropped.get() >= 100, "drops are counted: " + dropped.get());
+                assertTrue(tickedDuringStall >= stallMs / 2 / 3, "the source kept its rate during the stall: "
+                        + tickedDuringStall + " ticks in " + stallMs + " ms");
+                List<LandedPacket> l = landed("E2eStall");
+                long blocksLanded = types(l, r.sessionKey(), "Stream1").stream().filter("PeriodicData"::equals)
+                        .count();
+                assertEquals(produced.get(), blocksLanded + dropped.get(), "every produced block either landed "
+                        + "or was counted as dropped");
+                assertEquals(r.counters().blocks(), blocksLanded);
+                List<Violation> v = new SessionRuleChecker().check(l, r.sessionKey());
+                assertEquals(List.of(), v, v.stream().map(Violation::toString).collect(Collectors.joining("\n")));
+            }
+        }
+    }
+}

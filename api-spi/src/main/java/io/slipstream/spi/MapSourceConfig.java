@@ -165,6 +165,11 @@ public final class MapSourceConfig implements SourceConfig {
     }
 
     @Override
+    public List<Path> getPaths(String key) {
+        return getList(key).stream().map(baseDir::resolve).toList();
+    }
+
+    @Override
     public List<SourceConfig> getConfigList(String key) {
         Object v = values.get(key);
         if (v == null) {

@@ -97,6 +97,13 @@ public interface SourceConfig {
 
     /**
      * @param key an option name
+     * @return the value as a list of paths, each relative one resolved against the config file's folder;
+     *         a single value gives a one-element list; absent gives empty
+     */
+    List<Path> getPaths(String key);
+
+    /**
+     * @param key an option name
      * @return the value as a list of nested configs; absent gives empty
      */
     List<SourceConfig> getConfigList(String key);

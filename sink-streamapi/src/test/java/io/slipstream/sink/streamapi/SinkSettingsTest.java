@@ -1,0 +1,84 @@
+package io.slipstream.sink.streamapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.spi.SessionMetadata;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SinkSettingsTest {
+
+    @Test
+    void reads_every_key_over_the_defaults() {
+        SinkSettings s = SinkSettings.fromConfig(MapSourceConfig.of(Map.of(
+                "stream-api", "embedded", "key-generator", "kg:1", "data-source", "Rig", "stream", "S2",
+                "identifier", "{car}", "type", "Test", "confirm", true, "confirm-timeout", "5s", "kafka", "k:9092",
+                "resend-buffer-bytes", "2MB")));
+        assertEquals("embedded", s.streamApi());
+        assertEquals("kg:1", s.keyGenerator());
+        assertEquals("Rig", s.dataSource());
+        assertEquals("S2", s.stream());
+        assertEquals("Test", s.sessionType());
+        assertTrue(s.confirm());
+        assertEquals(Duration.ofSeconds(5), s.confirmTimeout());
+        assertEquals("k:9092", s.kafkaBootstrap());
+        assertEquals(2L << 20, s.resendBufferBytes());
+        assertNull(s.tls());
+        SinkSettings d = SinkSettings.fromConfig(MapSourceConfig.of(Map.of()));
+        assertEquals(SinkSettings.defaults(), d);
+        assertEquals("localhost:13579", d.streamApi());
+        assertEquals("localhost:15379", d.keyGenerator());
+    }
+
+    @Test
+    void tls_section_and_its_errors() {
+        SinkSettings s = SinkSettings.fromConfig(MapSourceConfig.of(Map.of("tls",
+                Map.of("ca", "ca.pem", "cert", "c.pem", "key", "c.key"))));
+        assertEquals(Path.of("ca.pem"), s.tls().ca());
+        assertTrue(s.tls().mutual());
+        ConfigException e = assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
+                MapSourceConfig.of(Map.of("tls", Map.of("cert", "c.pem")))));
+        assertEquals("tls.key", e.key());
+    }
+
+    @Test
+    void unknown_keys_and_bad_values_name_the_key() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SinkSettings.fromConfig(MapSourceConfig.of(Map.of("strem", "x"))));
+        assertEquals("strem", e.key());
+        assertTrue(e.getMessage().contains("stream-api"), e.getMessage());
+        assertEquals("resend-buffer-bytes", assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
+                MapSourceConfig.of(Map.of("resend-buffer-bytes", "lots")))).key());
+        assertEquals("confirm", assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
+                MapSourceConfig.of(Map.of("confirm", "maybe")))).key());
+    }
+
+    @Test
+    void identifier_template_fills_known_placeholders_and_keeps_unknown_ones() {
+        SessionMetadata m = SessionMetadata.EMPTY.with("track", "Monza").with("car", "F3").with("driver", "Ann")
+                .with("weather", "dry").withStart(Instant.parse("2026-03-04T05:06:07Z"));
+        assertEquals("Monza - F3 - Ann - 2026-03-04 05:06:07 - dry - Session - {nope}", IdentifierTemplate.render(
+                "{track} - {car} - {driver} - {date} - {weather} - {sessionType} - {nope}", m, "Session",
+                Instant.EPOCH));
+        assertEquals("1970-01-01 00:00:00", IdentifierTemplate.render("{date}", SessionMetadata.EMPTY, "S",
+                Instant.EPOCH));
+    }
+
+    @Test
+    void backoff_doubles_up_to_the_cap() {
+        RetrySettings r = new RetrySettings(3, Duration.ofMillis(100), Duration.ofMillis(350));
+        assertEquals(Duration.ofMillis(100), r.delay(1));
+        assertEquals(Duration.ofMillis(200), r.delay(2));
+        assertEquals(Duration.ofMillis(350), r.delay(3));
+        assertTrue(r.allows(3));
+        assertTrue(!r.allows(4));
+    }
+}

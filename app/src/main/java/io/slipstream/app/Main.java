@@ -1,11 +1,11 @@
 package io.slipstream.app;
 
-import io.slipstream.spi.SourceProvider;
-import java.util.ServiceLoader;
+import io.slipstream.app.cli.AppEnvironment;
+import io.slipstream.app.cli.SlipstreamCommand;
 
 /**
- * Entry point of the {@code slipstream} command. Until the command's issue lands this only reports what the
- * build contains: the source plug-ins found on the classpath.
+ * Entry point of the {@code slipstream} command: {@code run}, {@code serve}, {@code replay}, {@code sources},
+ * {@code validate} and {@code inspect}. Exit codes: 0 clean, 1 runtime failure, 2 usage or config error.
  */
 public final class Main {
 
@@ -16,13 +16,7 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.out.println("Slipstream 0.1.0-SNAPSHOT: the command line is not built yet (args: "
-                + String.join(" ", args) + ").");
-        int found = 0;
-        for (SourceProvider p : ServiceLoader.load(SourceProvider.class)) {
-            System.out.println("  source plug-in found: " + p.name() + " - " + p.description());
-            found++;
-        }
-        System.out.println(found + " source plug-in(s) found; nothing was streamed.");
+        int code = SlipstreamCommand.commandLine(AppEnvironment.system()).execute(args);
+        System.exit(code);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One pipeline wired end to end: source, then block and marker assembly, then the Stream API sink, as one
@@ -23,6 +24,9 @@ import reactor.core.publisher.Sinks;
 public final class PipelineRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
+
+    /** Pipeline events (blocks, markers) queued for the sink; beyond it the pipeline's own buffer and policy act. */
+    private static final int EVENT_QUEUE = 256;
 
     private final String name;
     private final Pipeline pipeline;
@@ -65,7 +69,9 @@ public final class PipelineRun {
         return Mono.defer(() -> {
             LOG.info("Pipeline '{}' starting: writing to data source '{}', stream '{}' at {}", name,
                     sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
-            return sink.write(pipeline.events());
+            // The sink works on its own thread: whatever it waits for (connections, keys, flow control, class
+            // loading on first use) never runs on the thread that carries the source's samples (rule 6).
+            return sink.write(pipeline.events().publishOn(Schedulers.boundedElastic(), EVENT_QUEUE));
         }).map(this::ended).onErrorResume(e -> Mono.just(failed(e)));
     }
 

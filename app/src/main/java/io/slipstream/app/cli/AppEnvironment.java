@@ -1,0 +1,18 @@
+package io.slipstream.app.cli;
+
+import java.util.function.Function;
+
+/**
+ * What the command takes from the process it runs in, so that tests can run it in-process.
+ *
+ * @param env              looks environment variables up (for {@code ${ENV}} in configs)
+ * @param terminal         whether standard output is a terminal (live status lines) or not (log lines)
+ * @param shutdownHooks    whether Ctrl-C handling is installed (off in tests)
+ */
+public record AppEnvironment(Function<String, String> env, boolean terminal, boolean shutdownHooks) {
+
+    /** @return the real process: its environment, its console, Ctrl-C handling on */
+    public static AppEnvironment system() {
+        return new AppEnvironment(System::getenv, System.console() != null, true);
+    }
+}

@@ -1,0 +1,71 @@
+package io.slipstream.app.cli;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C handling: the hook asks the work to stop, waits (bounded) until the command has ended its sessions
+ * and printed its summary, then ends the process with the command's own exit code, so that a clean Ctrl-C
+ * exits 0 rather than 130.
+ */
+final class GracefulShutdown implements AutoCloseable {
+
+    private final Thread hook;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile int exitCode = ExitCodes.OK;
+    private volatile boolean signalled;
+
+    private GracefulShutdown(Runnable onSignal, Duration grace, boolean install) {
+        this.hook = new Thread(() -> {
+            signalled = true;
+            onSignal.run();
+            try {
+                if (finished.await(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(exitCode);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "slipstream-shutdown");
+        if (install) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+    }
+
+    /**
+     * @param env      whether to install the hook at all
+     * @param onSignal what to do on Ctrl-C (ask the work to stop)
+     * @param grace    how long the work may take to end after the signal
+     * @return the handle; close it when the work is done
+     */
+    static GracefulShutdown install(AppEnvironment env, Runnable onSignal, Duration grace) {
+        return new GracefulShutdown(onSignal, grace, env.shutdownHooks());
+    }
+
+    /**
+     * Records the command's result; a pending Ctrl-C then ends the process with it.
+     *
+     * @param code the exit code
+     * @return the code
+     */
+    int finish(int code) {
+        exitCode = code;
+        finished.countDown();
+        return code;
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        if (!signalled) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // shutdown already under way, or the hook was never installed
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.slipstream.app.cli;
+
+import io.slipstream.app.inspect.PacketSummary;
+import io.slipstream.app.json.Json;
+import io.slipstream.streamapi.inspect.KafkaPacketReader;
+import io.slipstream.streamapi.inspect.LandedPacket;
+import io.slipstream.streamapi.inspect.SessionRuleChecker;
+import io.slipstream.streamapi.inspect.Violation;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import reactor.core.Disposable;
+
+/** {@code slipstream inspect}: decodes what is on Kafka for a data source, and checks it against the rules. */
+@Command(name = "inspect", description = {
+        "Read a data source's topics from Kafka and print one line per packet: stream, partition or topic, offset,",
+        "id, type, session and a summary. --check verifies the session rules of ARCHITECTURE.md on what was read",
+        "and exits 1 naming each violation."})
+public final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SlipstreamCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", converter = HostPortConverter.class,
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    String bootstrap;
+
+    @Option(names = "--data-source", paramLabel = "DS", defaultValue = "Slipstream", description = "Data source (default: ${DEFAULT-VALUE}).")
+    String dataSource;
+
+    @Option(names = "--session", paramLabel = "KEY", description = "Only this session's packets.")
+    String session;
+
+    @Option(names = "--stream-partition", paramLabel = "STREAM=P", defaultValue = "Stream1=1,Stream2=2", split = ",",
+            description = "Partition of each stream in partition-based mode (default: ${DEFAULT-VALUE}).")
+    Map<String, Integer> mappings = new LinkedHashMap<>();
+
+    @Option(names = "--follow", description = "Keep reading new packets until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--json", description = "One JSON object per packet instead of text.")
+    boolean json;
+
+    @Option(names = "--check", description = "Verify the session rules on what was read; exit 1 naming each violation.")
+    boolean check;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (follow) {
+            if (check) {
+                err.println("--check needs a finite read; it cannot be combined with --follow");
+                return ExitCodes.USAGE;
+            }
+            return follow(out);
+        }
+        List<LandedPacket> packets = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings).stream()
+                .filter(this::selected)
+                .toList();
+        packets.forEach(p -> print(out, p));
+        out.println(packets.size() + " packet(s) read from " + bootstrap + " for data source '" + dataSource + "'"
+                + (session != null ? ", session " + session : ""));
+        out.flush();
+        if (!check) {
+            return ExitCodes.OK;
+        }
+        List<Violation> violations = new SessionRuleChecker().check(packets, session);
+        for (Violation v : violations) {
+            err.println("VIOLATION " + v.rule() + ": stream '" + v.stream() + "' offset " + v.offset() + " packet id "
+                    + v.packetId() + ": " + v.message());
+        }
+        if (violations.isEmpty()) {
+            out.println("check: every rule holds on " + packets.size() + " packet(s)");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        err.println("check: " + violations.size() + " violation(s)");
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    private int follow(PrintWriter out) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, java.time.Duration.ofSeconds(5))) {
+            Disposable d = new KafkaPacketReader().follow(bootstrap, dataSource, mappings)
+                    .filter(this::selected)
+                    .subscribe(p -> print(out, p), e -> {
+                        out.println("error: " + e.getMessage());
+                        stop.countDown();
+                    }, stop::countDown);
+            stop.await();
+            d.dispose();
+            return shutdown.finish(ExitCodes.OK);
+        }
+    }
+
+    private boolean selected(LandedPacket p) {
+        return session == null || session.equals(p.key()) || (p.packet() != null && session.equals(p.packet().getSessionKey()));
+    }
+
+    private synchronized void print(PrintWriter out, LandedPacket p) {
+        if (p.packet() == null) {
+            out.printf("%-10s %s/%d@%d not a Packet (%d bytes)%n", p.stream(), p.topic(), p.partition(), p.offset(),
+                    p.rawValue() == null ? 0 : p.rawValue().length);
+            out.flush();
+            return;
+        }
+        Map<String, Object> summary = PacketSummary.of(p.packet());
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stream", p.stream());
+            m.put("topic", p.topic());
+            m.put("partition", p.partition());
+            m.put("offset", p.offset());
+            m.put("id", p.packet().getId());
+            m.put("type", p.packet().getType());
+            m.put("session", p.packet().getSessionKey());
+            m.put("essential", p.packet().getIsEssential());
+            m.put("summary", summary);
+            out.println(Json.write(m));
+        } else {
+            out.printf("%-10s %s/%d@%d id=%d %s session=%s %s%n", p.stream().isEmpty() ? "(main)" : p.stream(),
+                    p.topic(), p.partition(), p.offset(), p.packet().getId(), p.packet().getType(),
+                    p.packet().getSessionKey(), PacketSummary.text(summary));
+        }
+        out.flush();
+    }
+}

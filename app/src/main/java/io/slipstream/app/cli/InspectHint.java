@@ -1,0 +1,31 @@
+package io.slipstream.app.cli;
+
+import io.slipstream.app.run.PipelineOutcome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Tells the user, after a run, how to look at what it wrote. */
+final class InspectHint {
+
+    private InspectHint() {
+    }
+
+    static void print(PrintWriter out, List<PipelineOutcome> outcomes, Path embeddedDataDir, String kafka) {
+        out.println();
+        out.println("To look at the data:");
+        String bootstrap = kafka != null ? kafka : embeddedDataDir != null ? "localhost:9092" : "<kafka host:port>";
+        if (embeddedDataDir != null) {
+            out.println("  slipstream serve --data-dir " + embeddedDataDir + "      (in another terminal: serves what this run stored)");
+        }
+        for (PipelineOutcome o : outcomes) {
+            String key = o.status().sink().sessionKey();
+            out.println("  slipstream inspect --bootstrap " + bootstrap + " --data-source " + o.status().dataSource()
+                    + (key != null ? " --session " + key : "") + " --check");
+        }
+        if (embeddedDataDir != null) {
+            out.println("  or point ATLAS (or its recorder) at Kafka " + bootstrap + " while 'slipstream serve' runs.");
+        }
+        out.flush();
+    }
+}

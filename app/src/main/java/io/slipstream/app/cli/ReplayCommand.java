@@ -1,0 +1,131 @@
+package io.slipstream.app.cli;
+
+import io.slipstream.app.plugins.ProviderRegistry;
+import io.slipstream.app.run.Endpoints;
+import io.slipstream.app.run.PipelineFactory;
+import io.slipstream.app.run.PipelineOutcome;
+import io.slipstream.app.run.PipelineRun;
+import io.slipstream.app.run.ReplayPlan;
+import io.slipstream.pipeline.PipelineClock;
+import io.slipstream.sink.streamapi.SinkSettings;
+import io.slipstream.spi.SourceProvider;
+import io.slipstream.streamapi.EmbeddedStack;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code slipstream replay FILE...}: recorded files into ATLAS with no config file, one session per file. */
+@Command(name = "replay", description = {
+        "Replay recorded files into ATLAS, one session per file, each read by the provider that declares its",
+        "extension (.ibt -> iracing, .csv/.csv.gz -> csv) with that provider's defaults.",
+        "Writes to the embedded stack unless --stream-api is given."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SlipstreamCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to replay.")
+    List<Path> files;
+
+    @ArgGroup(exclusive = true)
+    Pacing pacing;
+
+    /** {@code --realtime} or {@code --fast}. */
+    static final class Pacing {
+        @Option(names = "--realtime", description = "Re-time samples to now and replay at the recorded rate.")
+        boolean realtime;
+
+        @Option(names = "--fast", description = "Replay as fast as the Stream API takes it, with the recorded timestamps (default).")
+        boolean fast;
+    }
+
+    @Option(names = "--data-source", paramLabel = "DS", description = "ATLAS data source (default: the sink's default, Slipstream).")
+    String dataSource;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the end summary as JSON here.")
+    Path summaryJson;
+
+    @Option(names = "--stop-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long a stopped replay may take to flush and end its session (default: ${DEFAULT-VALUE}).")
+    Duration stopTimeout;
+
+    @Mixin
+    SinkAddressOptions addresses;
+
+    @Mixin
+    EmbeddedStackOptions stackOptions;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean realtime = pacing != null && pacing.realtime;
+        try (ProviderRegistry registry = plugins.load()) {
+            Map<Path, SourceProvider> plan = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (Path f : files) {
+                if (!Files.isReadable(f) || Files.isDirectory(f)) {
+                    problems.add(f + ": no such file, or it cannot be read");
+                    continue;
+                }
+                registry.forFile(f).ifPresentOrElse(p -> plan.put(f, p), () -> problems.add(f
+                        + ": no source provider opens this kind of file; known extensions: " + registry.knownExtensions()));
+            }
+            if (!problems.isEmpty()) {
+                problems.forEach(err::println);
+                err.println("Nothing was replayed.");
+                return ExitCodes.USAGE;
+            }
+            Endpoints overrides = addresses.endpoints();
+            EmbeddedStack stack = overrides.streamApi() == null ? stackOptions.start(out) : null;
+            try (SessionRunner runner = new SessionRunner(root.environment(), out, 0);
+                 GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
+                         stopTimeout.plusSeconds(10))) {
+                Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
+                List<PipelineOutcome> outcomes = new ArrayList<>();
+                for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
+                    if (runner.stopped()) {
+                        out.println("Stopped: " + e.getKey() + " and later files were not replayed.");
+                        break;
+                    }
+                    SourceProvider provider = e.getValue();
+                    out.println("Replaying " + e.getKey() + " with provider '" + provider.name() + "'"
+                            + (realtime ? " in real time" : " as fast as it is taken"));
+                    out.flush();
+                    PipelineRun run = new PipelineRun(e.getKey().getFileName().toString(),
+                            provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
+                            ReplayPlan.pipelineSettings(provider, realtime),
+                            PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
+                    outcomes.addAll(runner.run(List.of(run), null, stopTimeout));
+                }
+                int code = runner.finish(outcomes, summaryJson);
+                InspectHint.print(out, outcomes, stack != null ? stackOptions.dataDir : null,
+                        stack != null ? null : overrides.kafkaBootstrap());
+                return shutdown.finish(code);
+            } finally {
+                EmbeddedStackOptions.stop(stack);
+            }
+        }
+    }
+}

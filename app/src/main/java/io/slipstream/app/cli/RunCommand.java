@@ -1,0 +1,128 @@
+package io.slipstream.app.cli;
+
+import io.slipstream.app.config.ConfigDocument;
+import io.slipstream.app.config.ConfigReader;
+import io.slipstream.app.config.ConfigValidator;
+import io.slipstream.app.config.PipelineSpec;
+import io.slipstream.app.config.SlipstreamConfig;
+import io.slipstream.app.config.YamlConfigLoader;
+import io.slipstream.app.plugins.ProviderRegistry;
+import io.slipstream.app.run.Endpoints;
+import io.slipstream.app.run.PipelineFactory;
+import io.slipstream.app.run.PipelineOutcome;
+import io.slipstream.app.run.PipelineRun;
+import io.slipstream.pipeline.PipelineClock;
+import io.slipstream.spi.ConfigException;
+import io.slipstream.streamapi.EmbeddedStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code slipstream run [CONFIG]}: runs every pipeline of a config, or the built-in demo. */
+@Command(name = "run", description = {
+        "Run every pipeline of CONFIG concurrently until their sources end, --duration passes or Ctrl-C.",
+        "With no CONFIG, run the built-in demo (30 synthetic channels, laps and pit stops) into the embedded stack."})
+public final class RunCommand implements Callable<Integer> {
+
+    /** Resource holding the built-in demo config. */
+    static final String DEMO = "/io/slipstream/app/demo.yaml";
+
+    @ParentCommand
+    SlipstreamCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "Pipelines config (YAML).")
+    Path config;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stop every pipeline cleanly after this long (e.g. 30s, 5m).")
+    Duration duration;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the end summary as JSON here.")
+    Path summaryJson;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at http://localhost:PORT/metrics (default: off, or metrics.port of the config).")
+    Integer metricsPort;
+
+    @Option(names = "--stop-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long a stopped pipeline may take to flush and end its session (default: ${DEFAULT-VALUE}).")
+    Duration stopTimeout;
+
+    @Mixin
+    SinkAddressOptions addresses;
+
+    @Mixin
+    EmbeddedStackOptions stackOptions;
+
+    @Mixin
+    PluginOptions plugins;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AppEnvironment env = root.environment();
+        try (ProviderRegistry registry = plugins.load()) {
+            SlipstreamConfig cfg = ConfigReader.read(load(env));
+            List<ConfigException> problems = ConfigValidator.validate(cfg, registry);
+            if (!problems.isEmpty()) {
+                problems.forEach(p -> err.println(p.getMessage()));
+                err.println(problems.size() + " problem(s) in " + cfg.document().name() + "; nothing was run.");
+                return ExitCodes.USAGE;
+            }
+            Endpoints overrides = addresses.endpoints();
+            boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
+            EmbeddedStack stack = needStack ? stackOptions.start(out) : null;
+            try (SessionRunner runner = new SessionRunner(env, out, metricsPort != null ? metricsPort : cfg.metricsPort());
+                 GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, stopTimeout.plusSeconds(10))) {
+                Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
+                List<PipelineRun> runs = new ArrayList<>();
+                for (PipelineSpec p : cfg.pipelines()) {
+                    runs.add(factory.create(p, overrides, embedded));
+                }
+                out.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
+                        + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
+                        + "; Ctrl-C ends every session cleanly.");
+                out.flush();
+                List<PipelineOutcome> outcomes = runner.run(runs, duration, stopTimeout);
+                int code = runner.finish(outcomes, summaryJson);
+                InspectHint.print(out, outcomes, stack != null ? stackOptions.dataDir : null,
+                        stack != null ? null : overrides.kafkaBootstrap());
+                return shutdown.finish(code);
+            } finally {
+                EmbeddedStackOptions.stop(stack);
+            }
+        }
+    }
+
+    private ConfigDocument load(AppEnvironment env) throws IOException {
+        YamlConfigLoader loader = new YamlConfigLoader(env.env());
+        if (config != null) {
+            return loader.load(config);
+        }
+        try (InputStream in = RunCommand.class.getResourceAsStream(DEMO)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in demo config is missing from the jar");
+            }
+            return loader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo.yaml (built in)",
+                    Path.of("").toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.slipstream.app.cli;
+
+import io.slipstream.app.run.Endpoints;
+import picocli.CommandLine.Option;
+
+/** The address options of {@code run} and {@code replay}, overriding every pipeline's sink. */
+public final class SinkAddressOptions {
+
+    @Option(names = "--stream-api", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Stream API to write to, for every pipeline (instead of the embedded stack or the config).")
+    String streamApi;
+
+    @Option(names = "--key-generator", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Key Generator to use, for every pipeline.")
+    String keyGenerator;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "Kafka bootstrap servers, for delivery confirmation (sink option confirm: true).")
+    String kafka;
+
+    /** @return the overrides; null fields leave the config's own */
+    Endpoints endpoints() {
+        return new Endpoints(streamApi, keyGenerator, kafka);
+    }
+}

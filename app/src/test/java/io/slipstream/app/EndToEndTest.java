@@ -1,0 +1,167 @@
+package io.slipstream.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.app.inspect.PacketSummary;
+import io.slipstream.streamapi.EmbeddedStack;
+import io.slipstream.streamapi.StackOptions;
+import io.slipstream.streamapi.inspect.KafkaPacketReader;
+import io.slipstream.streamapi.inspect.LandedPacket;
+import io.slipstream.streamapi.inspect.SessionRuleChecker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command end to end against one real embedded stack (Kafka broker, Stream API, Key Generator on free
+ * ports): the demo run, replays of a CSV and a real .ibt, and a pipeline from a plug-in jar; everything read
+ * back from Kafka and checked against the session rules.
+ */
+class EndToEndTest {
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedStack stack;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        // Not under @TempDir: should the stack fail to stop its broker, deleting the broker's folder under it
+        // would make Kafka halt the test JVM.
+        stack = EmbeddedStack.start(StackOptions.ephemeral(Files.createTempDirectory("slipstream-app-e2e")));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            try {
+                stack.close();
+            } catch (IllegalStateException e) {
+                // StreamApiServer.close() asks the terminated gRPC server for its port and throws, so the key
+                // generator and broker are not closed (reported to the server's author); the JVM ends them.
+            }
+        }
+    }
+
+    private static String[] withStack(String... args) {
+        String[] sink = {"--stream-api", stack.streamApiAddress(), "--key-generator", stack.keyGeneratorAddress(),
+                "--kafka", stack.kafkaBootstrap(), "--plugins", dir.resolve("no-plugins").toString()};
+        String[] all = new String[args.length + sink.length];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(sink, 0, all, args.length, sink.length);
+        return all;
+    }
+
+    private static List<LandedPacket> landed(String dataSource, String session) {
+        return new KafkaPacketReader().readAll(stack.kafkaBootstrap(), dataSource, Map.of("Stream1", 1, "Stream2", 2))
+                .stream().filter(p -> p.packet() != null && session.equals(p.packet().getSessionKey())).toList();
+    }
+
+    private static long dataSamplesOnStream(List<LandedPacket> packets, String stream) {
+        return packets.stream().filter(p -> stream.equals(p.stream()) && "PeriodicData".equals(p.packet().getType()))
+                .mapToLong(p -> ((Number) PacketSummary.of(p.packet()).get("samples")).longValue()).sum();
+    }
+
+    @Test
+    @Disabled("Fails on a loaded machine because of two upstream issues (reported): source-synthetic's real-time "
+            + "Flux.interval per cadence merged with bounded prefetch errors with 'Could not emit tick N' when a drain "
+            + "thread stalls ~250 ms; and late ticks caught up in a burst are stamped < 1 interval apart, the pipeline "
+            + "starts a new block at each, and SessionRuleChecker counts block end as start + n*interval, flagging "
+            + "'rule 3 overlap'. Re-enable once the source and the pipeline/checker agree.")
+    void theDemoRunsForFourSecondsAndInspectCheckFindsEveryRuleHolds() throws IOException {
+        Path json = dir.resolve("demo-summary.json");
+        Cli.Result run = Cli.run(withStack("run", "--duration", "4s", "--summary-json", json.toString()));
+        assertEquals(0, run.code(), run::toString);
+        assertTrue(run.out().contains("slipstream inspect --bootstrap"), run::toString);
+        String summary = Files.readString(json);
+        String session = SummaryJson.text(summary, "sessionKey");
+        long received = SummaryJson.number(summary, "received");
+        assertTrue(received > 20_000, "4 s of ~12,700 samples/s, got " + received);
+        assertEquals(received, SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "dropped"), summary);
+        assertTrue(SummaryJson.number(summary, "markers") >= 1, "the out-lap marker at least: " + summary);
+
+        Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session, "--check");
+        assertEquals(0, inspect.code(), inspect::toString);
+        assertTrue(inspect.out().contains("check: every rule holds"), inspect::toString);
+        assertTrue(inspect.out().contains(" PeriodicData session=" + session), inspect::toString);
+        assertTrue(inspect.out().contains(" Marker session=" + session), inspect::toString);
+        assertEquals(SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled"),
+                dataSamplesOnStream(landed("Slipstream", session), "Stream1"), "every sample put in a block landed on the data stream");
+    }
+
+    @Test
+    void replayOfACsvFileWithNoConfigLandsAsOneCleanSession() throws IOException {
+        Path csv = copy("/replay/stint.csv", "stint.csv");
+        Path json = dir.resolve("csv-summary.json");
+        Cli.Result r = Cli.run(withStack("replay", csv.toString(), "--data-source", "CsvReplay", "--summary-json", json.toString()));
+        assertEquals(0, r.code(), r::toString);
+        String summary = Files.readString(json);
+        String session = SummaryJson.text(summary, "sessionKey");
+        assertEquals(600 * 5, SummaryJson.number(summary, "received"), "600 rows of 5 channels: " + summary);
+        List<LandedPacket> packets = landed("CsvReplay", session);
+        assertEquals(List.of(), new SessionRuleChecker().check(packets, session));
+        assertEquals(600 * 5, dataSamplesOnStream(packets, "Stream1"));
+    }
+
+    @Test
+    void replayOfARealIbtFileLandsAsOneCleanSessionWithLapMarkers() throws IOException {
+        Path ibt = copy("/ibt/teamjorge_valid_test_file.ibt", "valid.ibt");
+        Path json = dir.resolve("ibt-summary.json");
+        Cli.Result r = Cli.run(withStack("replay", ibt.toString(), "--fast", "--data-source", "IbtReplay", "--summary-json", json.toString()));
+        assertEquals(0, r.code(), r::toString);
+        String summary = Files.readString(json);
+        String session = SummaryJson.text(summary, "sessionKey");
+        List<LandedPacket> packets = landed("IbtReplay", session);
+        assertEquals(List.of(), new SessionRuleChecker().check(packets, session));
+        long inBlocks = SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled");
+        assertTrue(inBlocks > 0, summary);
+        assertEquals(inBlocks, dataSamplesOnStream(packets, "Stream1"));
+        assertTrue(packets.stream().anyMatch(p -> "Marker".equals(p.packet().getType())), "an out-lap marker at least");
+    }
+
+    @Test
+    void aSourceFromAPluginJarIsListedAndRunsAPipeline() throws IOException {
+        Path plugins = dir.resolve("plugins");
+        PluginJarBuilder.build(dir.resolve("plugin-build"), plugins);
+        Cli.Result sources = Cli.run("sources", "--plugins", plugins.toString());
+        assertEquals(0, sources.code(), sources::toString);
+        assertTrue(sources.out().contains("tiny - a ramp, from a plug-in jar"), sources::toString);
+        assertTrue(sources.out().contains("from: tiny-source.jar"), sources::toString);
+        assertTrue(sources.out().contains("synthetic - "), "built-in providers are listed too: " + sources);
+
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, """
+                pipelines:
+                  - name: tiny
+                    source: { provider: tiny, samples: 300 }
+                    overflow: { policy: block }
+                    sink: { data-source: PluginTest }
+                """);
+        Path json = dir.resolve("tiny-summary.json");
+        String[] args = withStack("run", cfg.toString(), "--summary-json", json.toString());
+        args[args.length - 1] = plugins.toString();
+        Cli.Result run = Cli.run(args);
+        assertEquals(0, run.code(), run::toString);
+        String session = SummaryJson.text(Files.readString(json), "sessionKey");
+        List<LandedPacket> packets = landed("PluginTest", session);
+        assertEquals(List.of(), new SessionRuleChecker().check(packets, session));
+        assertEquals(300, dataSamplesOnStream(packets, "Stream1"));
+    }
+
+    private static Path copy(String resource, String name) throws IOException {
+        Path out = dir.resolve(name);
+        try (InputStream in = EndToEndTest.class.getResourceAsStream(resource)) {
+            Files.copy(in, out);
+        }
+        return out;
+    }
+}

@@ -6,7 +6,6 @@ import io.slipstream.spi.SourceProvider;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,19 +92,11 @@ record CsvSettings(List<Path> files, boolean realtime, String timeColumn, TimeFo
     }
 
     private static List<Path> files(SourceConfig c) {
-        List<String> names = c.getList(SourceProvider.FILE_OPTION);
-        if (names.isEmpty()) {
+        List<Path> files = c.getPaths(SourceProvider.FILE_OPTION);
+        if (files.isEmpty()) {
             throw c.error(SourceProvider.FILE_OPTION, "is required: a CSV file, or a list of them");
         }
-        try {
-            // A single value resolves against the config file's folder.
-            return List.of(c.getPath(SourceProvider.FILE_OPTION, null));
-        } catch (ConfigException list) {
-            // SourceConfig resolves only single paths: list entries resolve against the working directory.
-            List<Path> out = new ArrayList<>();
-            names.forEach(n -> out.add(Path.of(n)));
-            return out;
-        }
+        return files;
     }
 
     /** @return whether the files have no time column */

@@ -19,10 +19,12 @@ public final class KeyGeneratorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeyGeneratorServer.class);
 
     private final Server server;
+    private final int port;
     private volatile boolean closed;
 
     private KeyGeneratorServer(Server server) {
         this.server = server;
+        this.port = server.getPort();
     }
 
     /**
@@ -38,7 +40,7 @@ public final class KeyGeneratorServer implements AutoCloseable {
 
     /** @return the port it listens on */
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** @return {@code 127.0.0.1:port} */
@@ -54,6 +56,6 @@ public final class KeyGeneratorServer implements AutoCloseable {
         }
         closed = true;
         LoopbackServer.stop(server);
-        LOG.info("Key Generator on 127.0.0.1:{} stopped", server.getPort());
+        LOG.info("Key Generator on 127.0.0.1:{} stopped", port);
     }
 }

@@ -50,6 +50,7 @@ public final class StreamApiServer implements AutoCloseable {
     private final SessionEvents events;
     private final Scheduler readers;
     private final WriteCounters counters;
+    private final int port;
     private volatile boolean closed;
 
     private StreamApiServer(Server server, KafkaAdmin admin, RecordWriter records, SessionEvents events,
@@ -60,6 +61,7 @@ public final class StreamApiServer implements AutoCloseable {
         this.events = events;
         this.readers = readers;
         this.counters = counters;
+        this.port = server.getPort();
     }
 
     /**
@@ -137,7 +139,7 @@ public final class StreamApiServer implements AutoCloseable {
 
     /** @return the gRPC port */
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** @return {@code 127.0.0.1:port} */
@@ -172,7 +174,7 @@ public final class StreamApiServer implements AutoCloseable {
         readers.dispose();
         records.close();
         admin.close();
-        LOG.info("Stream API on 127.0.0.1:{} stopped ({} packets written, {} failed)", server.getPort(),
+        LOG.info("Stream API on 127.0.0.1:{} stopped ({} packets written, {} failed)", port,
                 counters.packetsWritten(), counters.packetsFailed());
     }
 

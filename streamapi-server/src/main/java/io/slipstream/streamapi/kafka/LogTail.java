@@ -101,7 +101,14 @@ public final class LogTail {
 
         List<LogEntry> poll() {
             List<LogEntry> batch = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+            org.apache.kafka.clients.consumer.ConsumerRecords<String, byte[]> records;
+            try {
+                records = consumer.poll(POLL);
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // The subscription was cancelled while polling (the worker is interrupted); nothing is lost.
+                return batch;
+            }
+            for (ConsumerRecord<String, byte[]> r : records) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 if (ends != null) {
                     Long end = ends.get(tp);
@@ -124,7 +131,15 @@ public final class LogTail {
         }
 
         void close() {
-            consumer.close();
+            // A cancelled subscription may leave the worker interrupted; close cleanly anyway.
+            boolean interrupted = Thread.interrupted();
+            try {
+                consumer.close();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

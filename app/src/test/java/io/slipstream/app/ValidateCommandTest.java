@@ -68,6 +68,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void everyAnnotatedExampleIsValid() throws IOException {
+        try (var files = Files.list(Path.of("..", "examples"))) {
+            List<Path> examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(3, examples.size(), examples::toString);
+            for (Path f : examples) {
+                Cli.Result r = Cli.run(Map.of(), "validate", f.toString(), "--plugins", dir.resolve("none").toString());
+                assertEquals(0, r.code(), r::toString);
+            }
+        }
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Cli.Result r = Cli.run("validate", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.code(), r::toString);

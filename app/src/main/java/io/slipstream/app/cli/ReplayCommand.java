@@ -13,7 +13,6 @@ import io.slipstream.streamapi.EmbeddedStack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,28 +58,15 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--data-source", paramLabel = "DS", description = "ATLAS data source (default: the sink's default, Slipstream).")
     String dataSource;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the end summary as JSON here.")
-    Path summaryJson;
-
-    @Option(names = "--stop-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long a stopped replay may take to flush and end its session (default: ${DEFAULT-VALUE}).")
-    Duration stopTimeout;
-
     @Mixin
-    SinkAddressOptions addresses;
-
-    @Mixin
-    EmbeddedStackOptions stackOptions;
-
-    @Mixin
-    PluginOptions plugins;
+    SessionOptions session;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean realtime = pacing != null && pacing.realtime;
-        try (ProviderRegistry registry = plugins.load()) {
+        try (ProviderRegistry registry = session.plugins.load()) {
             Map<Path, SourceProvider> plan = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             for (Path f : files) {
@@ -96,11 +82,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("Nothing was replayed.");
                 return ExitCodes.USAGE;
             }
-            Endpoints overrides = addresses.endpoints();
-            EmbeddedStack stack = overrides.streamApi() == null ? stackOptions.start(out) : null;
+            Endpoints overrides = session.addresses.endpoints();
+            EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(out) : null;
             try (SessionRunner runner = new SessionRunner(root.environment(), out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
-                         stopTimeout.plusSeconds(10))) {
+                         session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                 SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
                 List<PipelineOutcome> outcomes = new ArrayList<>();
@@ -117,10 +103,10 @@ public final class ReplayCommand implements Callable<Integer> {
                             provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
                             ReplayPlan.pipelineSettings(provider, realtime),
                             PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
-                    outcomes.addAll(runner.run(List.of(run), null, stopTimeout));
+                    outcomes.addAll(runner.run(List.of(run), null, session.stopTimeout));
                 }
-                int code = runner.finish(outcomes, summaryJson);
-                InspectHint.print(out, outcomes, stack != null ? stackOptions.dataDir : null,
+                int code = runner.finish(outcomes, session.summaryJson);
+                InspectHint.print(out, outcomes, stack != null ? session.stackOptions.dataDir : null,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

@@ -53,32 +53,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "Stop every pipeline cleanly after this long (e.g. 30s, 5m).")
     Duration duration;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the end summary as JSON here.")
-    Path summaryJson;
-
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve Prometheus metrics at http://localhost:PORT/metrics (default: off, or metrics.port of the config).")
     Integer metricsPort;
 
-    @Option(names = "--stop-timeout", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long a stopped pipeline may take to flush and end its session (default: ${DEFAULT-VALUE}).")
-    Duration stopTimeout;
-
     @Mixin
-    SinkAddressOptions addresses;
-
-    @Mixin
-    EmbeddedStackOptions stackOptions;
-
-    @Mixin
-    PluginOptions plugins;
+    SessionOptions session;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AppEnvironment env = root.environment();
-        try (ProviderRegistry registry = plugins.load()) {
+        try (ProviderRegistry registry = session.plugins.load()) {
             SlipstreamConfig cfg = ConfigReader.read(load(env));
             List<ConfigException> problems = ConfigValidator.validate(cfg, registry);
             if (!problems.isEmpty()) {
@@ -86,11 +73,11 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(problems.size() + " problem(s) in " + cfg.document().name() + "; nothing was run.");
                 return ExitCodes.USAGE;
             }
-            Endpoints overrides = addresses.endpoints();
+            Endpoints overrides = session.addresses.endpoints();
             boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
-            EmbeddedStack stack = needStack ? stackOptions.start(out) : null;
+            EmbeddedStack stack = needStack ? session.stackOptions.start(out) : null;
             try (SessionRunner runner = new SessionRunner(env, out, metricsPort != null ? metricsPort : cfg.metricsPort());
-                 GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, stopTimeout.plusSeconds(10))) {
+                 GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                 PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
                 List<PipelineRun> runs = new ArrayList<>();
@@ -101,9 +88,9 @@ public final class RunCommand implements Callable<Integer> {
                         + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
                         + "; Ctrl-C ends every session cleanly.");
                 out.flush();
-                List<PipelineOutcome> outcomes = runner.run(runs, duration, stopTimeout);
-                int code = runner.finish(outcomes, summaryJson);
-                InspectHint.print(out, outcomes, stack != null ? stackOptions.dataDir : null,
+                List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
+                int code = runner.finish(outcomes, session.summaryJson);
+                InspectHint.print(out, outcomes, stack != null ? session.stackOptions.dataDir : null,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

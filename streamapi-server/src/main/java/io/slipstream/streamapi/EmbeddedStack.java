@@ -1,5 +1,7 @@
 package io.slipstream.streamapi;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -37,13 +39,16 @@ public final class EmbeddedStack implements AutoCloseable {
         long started = System.nanoTime();
         KafkaBroker broker = null;
         KeyGeneratorServer keyGenerator = null;
+        // The Key Generator starts beside the broker: its gRPC and Netty classes load while Kafka's do.
+        CompletableFuture<KeyGeneratorServer> keyGeneratorStart =
+                CompletableFuture.supplyAsync(() -> KeyGeneratorServer.start(options.keyGeneratorPort()), EmbeddedStack::startThread);
         try {
             String bootstrap = options.externalBootstrap();
             if (bootstrap == null) {
                 broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort());
                 bootstrap = broker.bootstrapServers();
             }
-            keyGenerator = KeyGeneratorServer.start(options.keyGeneratorPort());
+            keyGenerator = join(keyGeneratorStart);
             StreamApiServer streamApi = StreamApiServer.start(bootstrap, options.streamApiPort(), options);
             EmbeddedStack stack = new EmbeddedStack(broker, bootstrap, keyGenerator, streamApi);
             LOG.info("Embedded stack ready in {} ms: kafka={}, stream-api={}, key-generator={}",
@@ -51,6 +56,9 @@ public final class EmbeddedStack implements AutoCloseable {
                     stack.streamApiAddress(), stack.keyGeneratorAddress());
             return stack;
         } catch (RuntimeException e) {
+            if (keyGenerator == null) {
+                keyGenerator = keyGeneratorStart.handle((k, error) -> k).join();
+            }
             if (keyGenerator != null) {
                 keyGenerator.close();
             }
@@ -58,6 +66,20 @@ public final class EmbeddedStack implements AutoCloseable {
                 broker.close();
             }
             throw new IllegalStateException("The embedded Open Streaming stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "embedded-stack-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

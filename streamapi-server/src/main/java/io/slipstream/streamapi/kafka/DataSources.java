@@ -44,6 +44,10 @@ public final class DataSources {
      * @throws IllegalStateException    when Kafka cannot create its topics
      */
     public void ensure(String dataSource) {
+        CompletableFuture<Void> ready = known.get(dataSource);
+        if (ready != null && ready.isDone() && !ready.isCompletedExceptionally()) {
+            return;
+        }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> existing = known.putIfAbsent(dataSource, mine);
         if (existing != null) {

@@ -1,0 +1,286 @@
+package io.slipstream.pipeline;
+
+import static io.slipstream.pipeline.Fixtures.MS;
+import static io.slipstream.pipeline.Fixtures.assertBalanced;
+import static io.slipstream.pipeline.Fixtures.assertOrder;
+import static io.slipstream.pipeline.Fixtures.blocks;
+import static io.slipstream.pipeline.Fixtures.channel;
+import static io.slipstream.pipeline.Fixtures.grid;
+import static io.slipstream.pipeline.Fixtures.rows;
+import static io.slipstream.pipeline.Fixtures.settings;
+import static io.slipstream.pipeline.Fixtures.sized;
+import static io.slipstream.pipeline.Fixtures.virtualPipeline;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.SampleStatus;
+import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.TelemetrySource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** Block boundaries by size, span and end of source; tolerance with split and fill; backwards time; NaN. */
+class BlockAssemblyTest {
+
+    private static final ChannelDefinition A = channel("A:Test", 1000);
+    private static final ChannelDefinition B = channel("B:Test", 1000);
+    private static final long T0 = 1_700_000_000_000_000_000L;
+
+    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+
+    private List<PipelineEvent> run(TelemetrySource source, PipelineSettings settings) {
+        List<PipelineEvent> events = new ArrayList<>();
+        StepVerifier.withVirtualTime(() -> {
+                    Pipeline p = virtualPipeline(source, settings);
+                    pipeline.set(p);
+                    return p.events();
+                })
+                .recordWith(() -> events)
+                .thenConsumeWhile(e -> true)
+                .verifyComplete();
+        assertOrder(events);
+        assertBalanced(counters());
+        return events;
+    }
+
+    private CountersSnapshot counters() {
+        return pipeline.get().counters().snapshot();
+    }
+
+    @Test
+    void sizeClosesBlocksThatFollowEachOtherExactly() {
+        List<PipelineEvent> events = run(rows(List.of(A, B), grid(T0 + 123, MS, 25)), sized(10));
+
+        Configuration config = assertInstanceOf(Configuration.class, events.get(0));
+        assertEquals(List.of(A, B), config.channels());
+        assertEquals(1, config.groups().size());
+        assertEquals(MS, config.groups().get(0).intervalNanos());
+        List<Block> blocks = blocks(events);
+        assertEquals(List.of(10, 10, 5), blocks.stream().map(Block::length).toList());
+        assertEquals(T0 + 123, blocks.get(0).startNanos(), "a block starts at its first sample's read time");
+        assertEquals(blocks.get(0).endNanos(), blocks.get(1).startNanos());
+        assertEquals(blocks.get(1).endNanos(), blocks.get(2).startNanos());
+        assertEquals(T0 + 123 + 24 * MS, blocks.get(2).lastNanos());
+        assertEquals(2, blocks.get(0).columns());
+        assertEquals(T0 + 123 + 13 * MS, blocks.get(1).values(1)[3], 0.0);
+        assertEquals(50, counters().emitted());
+        assertEquals(3, counters().blocks());
+    }
+
+    @Test
+    void spanClosesBlocksBySampleClockTime() {
+        PipelineSettings s = settings(1000, Duration.ofMillis(4), Duration.ofHours(1), 0.5, GapPolicy.SPLIT);
+        List<Block> blocks = blocks(run(rows(List.of(A), grid(T0, MS, 10)), s));
+
+        assertEquals(List.of(4, 4, 2), blocks.stream().map(Block::length).toList());
+        assertEquals(T0 + 4 * MS, blocks.get(1).startNanos());
+    }
+
+    @Test
+    void endOfSourceSendsTheOpenBlock() {
+        List<PipelineEvent> events = run(rows(List.of(A), grid(T0, MS, 3)), sized(1000));
+
+        assertEquals(2, events.size());
+        Block block = assertInstanceOf(Block.class, events.get(1));
+        assertEquals(3, block.length());
+        assertNull(block.status(0));
+    }
+
+    @Test
+    void jitterWithinToleranceStaysOnTheGrid() {
+        long[] times = {T0, T0 + MS + MS / 3, T0 + 2 * MS - MS / 3, T0 + 3 * MS};
+        List<Block> blocks = blocks(run(rows(List.of(A), times), sized(1000)));
+
+        assertEquals(1, blocks.size());
+        assertEquals(4, blocks.get(0).length());
+        assertEquals(T0, blocks.get(0).startNanos());
+        assertEquals(0, counters().offGrid());
+    }
+
+    @Test
+    void offGridSampleSplitsTheBlockAndStartsAtItsOwnTime() {
+        long late = T0 + 3 * MS + 7 * MS / 10;
+        long[] times = {T0, T0 + MS, T0 + 2 * MS, late, late + MS};
+        List<Block> blocks = blocks(run(rows(List.of(A), times), sized(1000)));
+
+        assertEquals(2, blocks.size());
+        assertEquals(3, blocks.get(0).length());
+        assertEquals(late, blocks.get(1).startNanos());
+        assertEquals(2, blocks.get(1).length());
+        assertEquals(1, counters().offGrid());
+    }
+
+    @Test
+    void missedSlotsSplitByDefault() {
+        long[] times = {T0, T0 + MS, T0 + 2 * MS, T0 + 5 * MS, T0 + 6 * MS};
+        List<Block> blocks = blocks(run(rows(List.of(A, B), times), sized(1000)));
+
+        assertEquals(List.of(3, 2), blocks.stream().map(Block::length).toList());
+        assertEquals(T0 + 5 * MS, blocks.get(1).startNanos());
+        assertEquals(1, counters().offGrid(), "counted once, by the first channel that saw the gap");
+        assertEquals(0, counters().filled());
+    }
+
+    @Test
+    void missedSlotsAreFilledWithMissingWhenConfigured() {
+        long[] times = {T0, T0 + MS, T0 + 2 * MS, T0 + 5 * MS, T0 + 6 * MS};
+        PipelineSettings fill = settings(1000, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.FILL);
+        List<Block> blocks = blocks(run(rows(List.of(A, B), times), fill));
+
+        assertEquals(1, blocks.size());
+        Block b = blocks.get(0);
+        assertEquals(7, b.length());
+        for (int col = 0; col < 2; col++) {
+            assertEquals(SampleStatus.VALID, b.statusAt(col, 2));
+            assertEquals(SampleStatus.MISSING, b.statusAt(col, 3));
+            assertEquals(SampleStatus.MISSING, b.statusAt(col, 4));
+            assertEquals(SampleStatus.VALID, b.statusAt(col, 5));
+            assertTrue(Double.isNaN(b.values(col)[4]));
+        }
+        assertEquals(4, counters().filled());
+        assertEquals(10, counters().emitted(), "filled samples are not received ones");
+    }
+
+    @Test
+    void fillCrossesBlockBoundariesAndKeepsBlocksContiguous() {
+        long[] times = {T0, T0 + MS, T0 + 5 * MS};
+        PipelineSettings fill = settings(3, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.FILL);
+        List<Block> blocks = blocks(run(rows(List.of(A), times), fill));
+
+        assertEquals(List.of(3, 3), blocks.stream().map(Block::length).toList());
+        assertEquals(blocks.get(0).endNanos(), blocks.get(1).startNanos());
+        assertEquals(T0 + 5 * MS, blocks.get(1).lastNanos());
+        assertEquals(3, counters().filled());
+        assertEquals(0, counters().offGrid());
+    }
+
+    @Test
+    void gapsLongerThanOneBlockSplitEvenWhenFilling() {
+        long[] times = {T0, T0 + MS, T0 + 7 * MS};
+        PipelineSettings fill = settings(3, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.FILL);
+        List<Block> blocks = blocks(run(rows(List.of(A), times), fill));
+
+        assertEquals(List.of(2, 1), blocks.stream().map(Block::length).toList());
+        assertEquals(T0 + 7 * MS, blocks.get(1).startNanos());
+        assertEquals(0, counters().filled());
+        assertEquals(1, counters().offGrid());
+    }
+
+    @Test
+    void timeGoingBackwardsStartsANewBlockAndIsCounted() {
+        long[] times = {T0, T0 + MS, T0 + 2 * MS, T0 + MS, T0 + 2 * MS, T0 + 3 * MS};
+        List<Block> blocks = blocks(run(rows(List.of(A, B), times), sized(1000)));
+
+        assertEquals(List.of(3, 3), blocks.stream().map(Block::length).toList());
+        assertEquals(T0 + MS, blocks.get(1).startNanos());
+        assertEquals(1, counters().backwards());
+        assertEquals(12, counters().emitted());
+    }
+
+    @Test
+    void nanAndInfiniteValuesBecomeMissingAndAreCounted() {
+        double[] values = {1, Double.NaN, 3, Double.POSITIVE_INFINITY, 5};
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A));
+            return Flux.range(0, values.length).map(i -> SampleValue.of(A, T0 + i * MS, values[i]));
+        };
+        Block b = blocks(run(source, sized(1000))).get(0);
+
+        assertEquals(5, b.length());
+        assertEquals(SampleStatus.MISSING, b.statusAt(0, 1));
+        assertEquals(SampleStatus.MISSING, b.statusAt(0, 3));
+        assertEquals(SampleStatus.VALID, b.statusAt(0, 4));
+        assertEquals(2, counters().invalid());
+        assertEquals(5, counters().emitted());
+    }
+
+    @Test
+    void aChannelSkippingOneSlotIsMissingThereWhileItsGroupGoesOn() {
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A, B));
+            return Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(B, T0, 1),
+                    SampleValue.of(A, T0 + MS, 2),
+                    SampleValue.of(A, T0 + 2 * MS, 3), SampleValue.of(B, T0 + 2 * MS, 3));
+        };
+        Block b = blocks(run(source, sized(1000))).get(0);
+
+        assertEquals(3, b.length());
+        assertEquals(SampleStatus.MISSING, b.statusAt(1, 1));
+        assertEquals(SampleStatus.VALID, b.statusAt(0, 1));
+        assertEquals(1, counters().filled());
+    }
+
+    @Test
+    void ratesFormGroupsAndLateChannelsGetANewConfigurationFirst() {
+        ChannelDefinition slow = channel("Slow:Test", 100);
+        ChannelDefinition late = channel("Late:Test", 1000);
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A, slow));
+            return Flux.concat(
+                    Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(slow, T0, 1), SampleValue.of(A, T0 + MS, 2)),
+                    Flux.defer(() -> {
+                        ctx.declareChannels(List.of(late));
+                        return Flux.just(SampleValue.of(A, T0 + 2 * MS, 3), SampleValue.of(late, T0 + 2 * MS, 3));
+                    }));
+        };
+        List<PipelineEvent> events = run(source, sized(1000));
+
+        List<Configuration> configs = events.stream().filter(Configuration.class::isInstance)
+                .map(Configuration.class::cast).toList();
+        assertEquals(2, configs.size());
+        assertEquals(2, configs.get(0).groups().size());
+        assertEquals(2, configs.get(1).version());
+        assertEquals(List.of(A, slow, late), configs.get(1).channels());
+        assertEquals(3, configs.get(1).groups().size(), "a late channel at a known rate still gets its own group");
+        assertEquals(10 * MS, configs.get(0).groups().get(1).intervalNanos());
+        Block lateBlock = blocks(events).stream().filter(b -> b.group().channels().contains(late)).findFirst()
+                .orElseThrow();
+        assertTrue(events.indexOf(configs.get(1)) < events.indexOf(lateBlock),
+                "the new configuration precedes the late channel's first block");
+        assertEquals(3, blocks(events).size());
+    }
+
+    @Test
+    void channelsWithoutARateGetTheIntervalOfTheirFirstTwoReadTimes() {
+        ChannelDefinition x = channel("X:Csv", 0);
+        ChannelDefinition y = channel("Y:Csv", 0);
+        List<PipelineEvent> events = run(rows(List.of(x, y), grid(T0, 20 * MS, 5)), sized(1000));
+
+        List<Configuration> configs = events.stream().filter(Configuration.class::isInstance)
+                .map(Configuration.class::cast).toList();
+        assertEquals(List.of(), configs.get(0).groups());
+        RateGroup inferred = configs.get(configs.size() - 1).groups().get(0);
+        assertEquals(20 * MS, inferred.intervalNanos());
+        assertEquals(List.of(x, y), inferred.channels());
+        Block b = blocks(events).get(0);
+        assertEquals(5, b.length());
+        assertEquals(T0, b.startNanos());
+        assertNull(b.status(1), "no slot was left empty while inferring");
+    }
+
+    @Test
+    void samplesOfUndeclaredChannelsAreDroppedAndCounted() {
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A));
+            return Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(B, T0, 1));
+        };
+        run(source, sized(1000));
+
+        assertEquals(1L, counters().dropped().get("undeclared-channel"));
+    }
+
+    @Test
+    void eventsCanBeSubscribedOnlyOnce() {
+        Pipeline p = Pipeline.of(rows(List.of(A), grid(T0, MS, 2)), sized(10), PipelineClock.system());
+        StepVerifier.create(p.events()).expectNextCount(2).verifyComplete();
+        StepVerifier.create(p.events()).expectError(IllegalStateException.class).verify();
+    }
+}

@@ -1,0 +1,119 @@
+package io.slipstream.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.TelemetrySource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongToDoubleFunction;
+import reactor.core.publisher.Flux;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Channels, test-only sources and checks shared by the pipeline tests. */
+final class Fixtures {
+
+    static final long MS = 1_000_000L;
+
+    private Fixtures() {
+    }
+
+    static ChannelDefinition channel(String id, double hz) {
+        return ChannelDefinition.builder(id).frequencyHz(hz).build();
+    }
+
+    static PipelineSettings settings(int size, Duration span, Duration linger, double tolerance, GapPolicy gap) {
+        return new PipelineSettings(new BlockSettings(size, span, linger, tolerance, gap),
+                new MarkerSettings(false, List.of()), OverflowSettings.defaults());
+    }
+
+    static PipelineSettings sized(int size) {
+        return settings(size, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.SPLIT);
+    }
+
+    /** A pipeline on the virtual-time scheduler installed by {@code StepVerifier.withVirtualTime}. */
+    static Pipeline virtualPipeline(TelemetrySource source, PipelineSettings settings) {
+        return Pipeline.of(source, settings, PipelineClock.virtual(VirtualTimeScheduler.get()));
+    }
+
+    /**
+     * A source that declares the channels and emits one row per time, every channel of the row, without pacing.
+     * Each value is the read time itself unless a function is given, so that tests can check where it landed.
+     */
+    static TelemetrySource rows(List<ChannelDefinition> channels, long[] times) {
+        return rows(channels, times, t -> t);
+    }
+
+    static TelemetrySource rows(List<ChannelDefinition> channels, long[] times, LongToDoubleFunction value) {
+        return ctx -> {
+            ctx.declareChannels(channels);
+            List<SampleValue> out = new ArrayList<>();
+            for (long t : times) {
+                for (ChannelDefinition c : channels) {
+                    out.add(SampleValue.of(c, t, value.applyAsDouble(t)));
+                }
+            }
+            return Flux.fromIterable(out);
+        };
+    }
+
+    /**
+     * A live source paced on the context's scheduler: {@code count} rows, one every {@code period}, each stamped
+     * with the scheduler's clock when produced; the value is the row number. It ignores demand, as a live
+     * source does.
+     */
+    static TelemetrySource paced(List<ChannelDefinition> channels, Duration period, long count) {
+        return ctx -> {
+            ctx.declareChannels(channels);
+            return Flux.interval(period, ctx.scheduler()).take(count).concatMapIterable(i -> {
+                long t = ctx.nowNanos();
+                List<SampleValue> row = new ArrayList<>(channels.size());
+                for (ChannelDefinition c : channels) {
+                    row.add(SampleValue.of(c, t, i));
+                }
+                return row;
+            }, Integer.MAX_VALUE);
+        };
+    }
+
+    static long[] grid(long start, long interval, int n) {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = start + i * interval;
+        }
+        return t;
+    }
+
+    static List<Block> blocks(List<PipelineEvent> events) {
+        return events.stream().filter(Block.class::isInstance).map(Block.class::cast).toList();
+    }
+
+    static List<Marker> markers(List<PipelineEvent> events) {
+        return events.stream().filter(Marker.class::isInstance).map(Marker.class::cast).toList();
+    }
+
+    /** Every marker follows a block, already sent, that covers its time; a configuration precedes all blocks. */
+    static void assertOrder(List<PipelineEvent> events) {
+        List<Block> sent = new ArrayList<>();
+        boolean configured = false;
+        for (PipelineEvent e : events) {
+            if (e instanceof Configuration) {
+                configured = true;
+            } else if (e instanceof Block b) {
+                assertTrue(configured, "a block before any configuration: " + b);
+                sent.add(b);
+            } else if (e instanceof Marker m) {
+                assertTrue(sent.stream().anyMatch(b -> b.covers(m.timeNanos())),
+                        "marker " + m + " is not covered by a block sent before it: " + sent);
+            }
+        }
+    }
+
+    /** received == emitted + dropped. */
+    static void assertBalanced(CountersSnapshot c) {
+        assertEquals(c.received(), c.emitted() + c.droppedTotal(), "received = emitted + dropped in " + c);
+    }
+}

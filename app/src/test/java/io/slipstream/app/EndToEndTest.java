@@ -71,31 +71,39 @@ class EndToEndTest {
                 .mapToLong(p -> ((Number) PacketSummary.of(p.packet()).get("samples")).longValue()).sum();
     }
 
-    @Test
-    @Disabled("Fails on a loaded machine because of two upstream issues (reported): source-synthetic's real-time "
-            + "Flux.interval per cadence merged with bounded prefetch errors with 'Could not emit tick N' when a drain "
-            + "thread stalls ~250 ms; and late ticks caught up in a burst are stamped < 1 interval apart, the pipeline "
-            + "starts a new block at each, and SessionRuleChecker counts block end as start + n*interval, flagging "
-            + "'rule 3 overlap'. Re-enable once the source and the pipeline/checker agree.")
-    void theDemoRunsForFourSecondsAndInspectCheckFindsEveryRuleHolds() throws IOException {
-        Path json = dir.resolve("demo-summary.json");
+    private static String runDemo(Path json) throws IOException {
         Cli.Result run = Cli.run(withStack("run", "--duration", "4s", "--summary-json", json.toString()));
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("slipstream inspect --bootstrap"), run::toString);
-        String summary = Files.readString(json);
+        return Files.readString(json);
+    }
+
+    @Test
+    void theDemoRunsForFourSecondsAndEverySampleLandsWithItsMarkers() throws IOException {
+        String summary = runDemo(dir.resolve("demo-summary.json"));
         String session = SummaryJson.text(summary, "sessionKey");
         long received = SummaryJson.number(summary, "received");
         assertTrue(received > 20_000, "4 s of ~12,700 samples/s, got " + received);
         assertEquals(received, SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "dropped"), summary);
         assertTrue(SummaryJson.number(summary, "markers") >= 1, "the out-lap marker at least: " + summary);
 
+        Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session);
+        assertEquals(0, inspect.code(), inspect::toString);
+        assertTrue(inspect.out().contains(" PeriodicData session=" + session), inspect::toString);
+        assertTrue(inspect.out().contains(" Marker session=" + session + " label=Out Lap"), inspect::toString);
+        assertEquals(SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled"),
+                dataSamplesOnStream(landed("Slipstream", session), "Stream1"), "every sample put in a block landed on the data stream");
+    }
+
+    @Test
+    @Disabled("Pipeline and SessionRuleChecker disagree (reported): when real-time ticks come late and then in a burst, "
+            + "samples are stamped less than one interval apart; the pipeline starts a new block at each, and the "
+            + "checker takes a block's end as start + n*interval and flags 'rule 3 overlap'. Re-enable when they agree.")
+    void afterTheDemoInspectCheckFindsEveryRuleHolds() throws IOException {
+        String session = SummaryJson.text(runDemo(dir.resolve("demo-check-summary.json")), "sessionKey");
         Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session, "--check");
         assertEquals(0, inspect.code(), inspect::toString);
         assertTrue(inspect.out().contains("check: every rule holds"), inspect::toString);
-        assertTrue(inspect.out().contains(" PeriodicData session=" + session), inspect::toString);
-        assertTrue(inspect.out().contains(" Marker session=" + session), inspect::toString);
-        assertEquals(SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled"),
-                dataSamplesOnStream(landed("Slipstream", session), "Stream1"), "every sample put in a block landed on the data stream");
     }
 
     @Test

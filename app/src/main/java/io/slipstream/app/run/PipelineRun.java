@@ -1,15 +1,18 @@
 package io.slipstream.app.run;
 
+import io.slipstream.pipeline.OverflowPolicy;
 import io.slipstream.pipeline.Pipeline;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineSettings;
 import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.sink.streamapi.StreamApiSink;
+import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.TelemetrySource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -45,7 +48,14 @@ public final class PipelineRun {
                        PipelineClock clock) {
         this.name = name;
         this.sinkSettings = sinkSettings;
-        TelemetrySource stoppable = ctx -> source.samples(ctx).takeUntilOther(stop.asMono());
+        boolean live = settings.overflow().policy() != OverflowPolicy.BLOCK;
+        TelemetrySource stoppable = ctx -> {
+            Flux<SampleValue> samples = source.samples(ctx).takeUntilOther(stop.asMono());
+            // A live source (any policy but block) hands its samples to a queue and returns at once, so that
+            // block assembly never runs on the source's own timer threads: a stall there of a few tens of ms made
+            // interval-paced sources fail with "Could not emit tick". The bounded buffer and its policy follow.
+            return live ? samples.publishOn(Schedulers.boundedElastic(), Integer.MAX_VALUE) : samples;
+        };
         this.pipeline = Pipeline.of(stoppable, settings, clock);
         this.sink = new StreamApiSink(sinkSettings);
     }

@@ -254,6 +254,31 @@ class StreamApiBehaviourTest {
         assertEquals(key, infos.get(infos.size() - 1).key(), "info packets go to SessionInfo keyed by the inner session key");
     }
 
+    @Test
+    void readPacketsFollowsNewPacketsLiveUntilCancelled() {
+        String key = createSession("Live", "live");
+        long connection = client.connections.newConnection(NewConnectionRequest.newBuilder().setDetails(ConnectionDetails.newBuilder()
+                .setDataSource("Live").setSessionKey(key).addStreams("Stream1").addStreamOffsets(0)).build()).getConnection().getId();
+        Sinks.Many<Long> seen = Sinks.many().replay().all();
+        Disposable reading = client.reader.readPackets(ReadPacketsRequest.newBuilder().setConnection(Connection.newBuilder().setId(connection)).build())
+                .flatMapIterable(ma.streaming.api.v1.ReadPacketsResponse::getResponseList)
+                .subscribe(r -> seen.tryEmitNext(r.getPacket().getId()));
+        try {
+            for (long id = 1; id <= 3; id++) {
+                client.write("Live", "Stream1", key, packet("PeriodicData", key, id));
+                long expected = id;
+                assertEquals(expected, seen.asFlux().skip(expected - 1).next().block(Duration.ofSeconds(20)),
+                        "packet " + id + " arrives while the reader stays open");
+            }
+            client.write("Live", "Stream1", "another-session", packet("PeriodicData", "another-session", 99));
+            client.write("Live", "Stream1", key, packet("PeriodicData", key, 4));
+            assertEquals(List.of(1L, 2L, 3L, 4L), seen.asFlux().take(4).collectList().block(Duration.ofSeconds(20)),
+                    "another session's packet is filtered out by the Kafka key");
+        } finally {
+            reading.dispose();
+        }
+    }
+
     private static List<Long> ids(List<ConsumerRecord<String, byte[]>> records) {
         List<Long> ids = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> r : records) {

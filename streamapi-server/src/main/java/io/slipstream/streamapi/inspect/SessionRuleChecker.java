@@ -323,10 +323,15 @@ public final class SessionRuleChecker {
                 add(GAPLESS, stream, lp, d.getColumnsCount() + " columns for " + params.size() + " parameters");
             }
             long start = d.getStartTime();
-            Long previousEnd = blockEnds.put(format, start + n * interval);
-            if (previousEnd != null && start < previousEnd) {
-                add(GAPLESS, stream, lp, "block starts at " + start + " ns, before the previous block of data format "
-                        + format + " ended at " + previousEnd + " ns (overlap or backwards time)");
+            long last = start + (n - 1) * interval;
+            // A block may start less than one interval after the previous block's last sample: a live source's
+            // sample that arrived early beyond the tolerance starts a new block at its own read time, and no two
+            // samples claim the same time. Starting at or before that last sample is an overlap.
+            Long previousLast = blockEnds.put(format, last);
+            if (previousLast != null && start <= previousLast) {
+                add(GAPLESS, stream, lp, "block starts at " + start + " ns, at or before the last sample ("
+                        + previousLast + " ns) of the previous block of data format " + format
+                        + " (overlap or backwards time)");
             }
             return new long[] {start, start + (n - 1) * interval};
         }

@@ -148,7 +148,7 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
                     .setStream(entry.stream())
                     .setSubmitTime(Timestamp.newBuilder()
                             .setSeconds(Math.floorDiv(entry.timestampMs(), 1000))
-                            .setNanos((int) Math.floorMod(entry.timestampMs(), 1000) * 1_000_000))
+                            .setNanos(Math.floorMod(entry.timestampMs(), 1000) * 1_000_000))
                     .build();
             if (!current.isEmpty() && bytes + entry.value().length > MAX_RESPONSE_BYTES) {
                 chunks.add(current);

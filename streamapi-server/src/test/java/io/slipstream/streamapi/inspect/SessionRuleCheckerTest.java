@@ -206,6 +206,14 @@ class SessionRuleCheckerTest {
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 550 * MS, 100, MS)))));
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 600 * MS, 10, MS, 10, 9)))));
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 600 * MS, 10, 0)))));
+        // the session's last block holds samples T0+500 ms .. T0+599 ms: starting on that last sample overlaps it
+        assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 599 * MS, 10, MS)))));
+    }
+
+    @Test
+    void rule3_an_early_sample_may_start_a_block_less_than_one_interval_after_the_last() {
+        // A live source's sample read 0.5 ms early started a new block: no sample time is claimed twice.
+        assertTrue(check(session(s -> s.data(block(T0 + 599 * MS + MS / 2, 10, MS)))).isEmpty());
     }
 
     @Test

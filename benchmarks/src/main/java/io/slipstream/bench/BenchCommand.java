@@ -1,0 +1,150 @@
+package io.slipstream.bench;
+
+import io.slipstream.spi.Durations;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slipstream bench}: measures how many samples a second this machine streams through the whole path into
+ * Kafka, with what latency and at what cost. Exit code 0 when nothing was lost, 1 when anything was (or the run
+ * failed), 2 for bad options.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = {
+        "Stream synthetic channels through the full path (pipeline, sink, Stream API over a real socket, Kafka),",
+        "read everything back from Kafka and report samples/s, packets/s, latency read -> Kafka (p50/p99/max),",
+        "drops, GC time, peak heap and RSS. Exits 1 if anything was lost.",
+        "Default: the heavy case, 1,000 channels at 1 kHz for 30 s in real time into the embedded stack."})
+public final class BenchCommand implements Callable<Integer> {
+
+    /** Exit code: nothing lost. */
+    public static final int OK = 0;
+    /** Exit code: something was lost, or the run failed. */
+    public static final int LOSS = 1;
+    /** Exit code: bad options; nothing was run. */
+    public static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "1000",
+            description = "Synthetic channels (default: ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1000",
+            description = "Rate of every channel in Hz, 1 to 10000 (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "30s",
+            description = "Sample time to stream, e.g. 20s; runs shorter than ~20 s under-read Kafka (default: ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--target", paramLabel = "embedded|HOST:PORT", defaultValue = "embedded",
+            description = "Stream API to write to; embedded starts Kafka, Stream API and Key Generator in this JVM (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--key-generator", paramLabel = "HOST:PORT",
+            description = "Key Generator of an external target (default: the target's host, port 15379).")
+    String keyGenerator;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Kafka bootstrap servers behind an external target, read back to count what landed.")
+    String kafka;
+
+    @Option(names = "--pacing", paramLabel = "realtime|fast", defaultValue = "realtime",
+            description = "realtime: a live source, latency measured; fast: as fast as the path takes, no latency (default: ${DEFAULT-VALUE}).")
+    String pacing;
+
+    @Option(names = "--block-span", paramLabel = "D", defaultValue = "100ms",
+            description = "Most sample time per data packet (default: ${DEFAULT-VALUE}).")
+    String blockSpan;
+
+    @Option(names = "--buffer", paramLabel = "SAMPLES", defaultValue = "1048576",
+            description = "Overflow buffer between source and pipeline in real time; when full, samples are dropped and counted (default: ${DEFAULT-VALUE}).")
+    int buffer;
+
+    @Option(names = "--drain-timeout", paramLabel = "D", defaultValue = "60s",
+            description = "How long to wait after the session for the last packets to be read back (default: ${DEFAULT-VALUE}).")
+    String drainTimeout;
+
+    @Option(names = "--warmup", paramLabel = "D", defaultValue = "5s",
+            description = "Sample time of an unmeasured first session (JIT, topics, server start-up); 0s for none (default: ${DEFAULT-VALUE}).")
+    String warmup;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was run; see 'bench --help'.");
+            err.flush();
+            return USAGE;
+        }
+        out.println("Benchmarking " + options.channels() + " channels x " + options.rateHz() + " Hz for "
+                + duration + " (" + options.pacing().word() + " pacing) into "
+                + (options.embedded() ? "the embedded stack" : options.target()) + " ...");
+        out.flush();
+        BenchResult result;
+        try {
+            result = FullPathBench.run(options);
+        } catch (RuntimeException e) {
+            err.println("The benchmark failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return LOSS;
+        }
+        out.print(result.table());
+        out.flush();
+        return exitCode(result);
+    }
+
+    /**
+     * @return the options as typed, checked
+     * @throws IllegalArgumentException naming the option that is wrong and what it expects
+     */
+    BenchOptions options() {
+        Pacing p = switch (pacing.toLowerCase(Locale.ROOT)) {
+            case "realtime" -> Pacing.REALTIME;
+            case "fast" -> Pacing.FAST;
+            default -> throw new IllegalArgumentException("--pacing: expected realtime or fast, got '" + pacing + "'");
+        };
+        return new BenchOptions(channels, rate, duration("--duration", duration), target, keyGenerator, kafka, p,
+                duration("--block-span", blockSpan), buffer, duration("--drain-timeout", drainTimeout),
+                duration("--warmup", warmup));
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param result a run's figures
+     * @return {@link #LOSS} when anything was lost, else {@link #OK}
+     */
+    public static int exitCode(BenchResult result) {
+        return result.anythingLost() ? LOSS : OK;
+    }
+
+    /**
+     * Parses and runs the command on its own (not as a {@code slipstream} subcommand).
+     *
+     * @param args the options
+     * @return the exit code
+     */
+    public static int execute(String... args) {
+        return new CommandLine(new BenchCommand()).execute(args);
+    }
+}

@@ -1,0 +1,65 @@
+package io.slipstream.sink.streamapi;
+
+import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.RateGroup;
+import io.slipstream.spi.ChannelDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The sink's encoding of one block: {@code Block -> PeriodicDataPacket -> bytes} through the sink's own (package-
+ * private) {@code PacketEncoder}, which is why this benchmark lives in the sink's package. Score: ns per block;
+ * divide by the block's samples ({@code channels x rows}) for ns per sample.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Thread)
+public class PacketEncodingBenchmark {
+
+    /** {@code channels x rows} of one block: a 100 ms block at iRacing load, and at 1,000 channels x 1 kHz. */
+    @Param({"120x6", "1000x100"})
+    public String shape;
+
+    private Block block;
+
+    /** Builds the block once, every value valid. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        io.slipstream.bench.BenchLogging.quiet();
+        String[] parts = shape.split("x");
+        int columns = Integer.parseInt(parts[0]);
+        int rows = Integer.parseInt(parts[1]);
+        List<ChannelDefinition> channels = new ArrayList<>(columns);
+        double[][] values = new double[columns][rows];
+        for (int c = 0; c < columns; c++) {
+            channels.add(ChannelDefinition.builder("C" + c + ":Bench").frequencyHz(1000).build());
+            for (int r = 0; r < rows; r++) {
+                values[c][r] = Math.sin(c + r * 0.01) * 100;
+            }
+        }
+        block = new Block(new RateGroup(1, 1_000_000L, channels), 1_700_000_000_000_000_000L, 1_000_000L, rows,
+                values, null);
+    }
+
+    /** @return the serialised packet, as the sink hands it on */
+    @Benchmark
+    public byte[] encode() {
+        return PacketEncoder.periodic(block, 7L).toByteArray();
+    }
+}

@@ -4,6 +4,7 @@ import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
+import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 
 /**
@@ -65,11 +67,22 @@ final class SyntheticSource implements TelemetrySource {
     private Flux<SampleValue> paced(SourceContext context, long start) {
         List<Flux<SampleValue>> parts = new ArrayList<>(cadences.size());
         for (Cadence c : cadences) {
-            Flux<Long> ticks = Flux.interval(Duration.ZERO, Duration.ofNanos(c.intervalNanos()), context.scheduler());
+            Flux<Long> timer = Flux.interval(Duration.ZERO, Duration.ofNanos(c.intervalNanos()), context.scheduler());
             if (duration != null) {
-                ticks = ticks.take(c.ticksWithin(duration.toNanos()));
+                timer = timer.take(c.ticksWithin(duration.toNanos()));
             }
-            parts.add(ticks.concatMapIterable(tick -> c.samplesAt(context.nowNanos(), start, tick)));
+            // The stamp is read when the timer fires, before any buffering, so a late consumer never moves read times.
+            Flux<long[]> ticks = timer.map(tick -> new long[] {tick, context.nowNanos()});
+            // A timer cannot wait for demand: without a buffer of its own, a stall of a few ticks downstream (a busy
+            // machine, a GC pause) made Flux.interval fail the whole source. Up to a second of ticks is held; past
+            // that the oldest tick's samples are dropped and reported, like a sensor whose reader fell behind.
+            int held = (int) Math.max(16, Math.min(100_000, 1_000_000_000L / c.intervalNanos()));
+            ticks = ticks.onBackpressureBuffer(held, dropped -> context.report(new SourceProblem("overrun",
+                            "synthetic cadence of " + c.intervalNanos() + " ns, tick " + dropped[0],
+                            "downstream fell " + held + " ticks behind; the oldest tick's samples were dropped",
+                            c.channels().size())),
+                    BufferOverflowStrategy.DROP_OLDEST);
+            parts.add(ticks.concatMapIterable(t -> c.samplesAt(t[1], start, t[0])));
         }
         return Flux.merge(parts);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.MapSourceConfig;
 import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.BaseSubscriber;
+import org.reactivestreams.Subscription;
 import reactor.test.StepVerifier;
 
 class SyntheticSourceTest {
@@ -172,6 +175,40 @@ class SyntheticSourceTest {
             }
         }
         assertEquals(List.of("in@50000", "out@58000", "in@110000", "out@118000"), edges);
+    }
+
+    @Test
+    void aRealTimeSourceSurvivesAStalledConsumerAndReportsWhatItDropped() {
+        // 100 Hz, 2 channels, and a consumer that takes nothing for 3 s: the source holds about a second of ticks
+        // (plus what operators prefetch) and drops and reports the rest instead of failing.
+        TelemetrySource s = source(options("realtime",
+                channel("name", "a", "kind", "sine", "rate", 100),
+                channel("name", "b", "kind", "ramp", "rate", 100)));
+        List<SampleValue> got = new ArrayList<>();
+        BaseSubscriber<SampleValue> stalled = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                // takes nothing yet
+            }
+
+            @Override
+            protected void hookOnNext(SampleValue value) {
+                got.add(value);
+            }
+        };
+        s.samples(context).subscribe(stalled);
+        context.scheduler.advanceTimeBy(Duration.ofMillis(2_995)); // ticks 0..299 have fired
+        stalled.request(Long.MAX_VALUE);
+        stalled.dispose();
+        long droppedSamples = context.problems.stream().filter(p -> p.kind().equals("overrun"))
+                .mapToLong(SourceProblem::samples).sum();
+        assertTrue(droppedSamples >= 2 * 100, "most of the 3 s stall was dropped: " + droppedSamples);
+        assertEquals(2 * 300, got.size() + droppedSamples, "every fired sample is delivered or reported dropped");
+        // Held samples keep the time their timer fired, not the time they were taken: the newest is tick 299.
+        assertEquals(299 * 10 * MS, got.get(got.size() - 1).timeNanos() - RecordingContext.EPOCH);
+        for (int i = 2; i < got.size(); i++) {
+            assertTrue(got.get(i).timeNanos() > got.get(i - 2).timeNanos(), "per-channel time goes forward");
+        }
     }
 
     @Test

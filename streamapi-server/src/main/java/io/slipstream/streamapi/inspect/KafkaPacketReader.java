@@ -16,12 +16,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.slipstream.streamapi.reactivekafka.ReactiveKafka;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.kafka.receiver.KafkaReceiver;
-import reactor.kafka.receiver.ReceiverOptions;
-import reactor.kafka.receiver.ReceiverPartition;
 
 /**
  * Reads what landed on a data source's topics: {@code {ds}} (all partitions), {@code {ds}_essential} and the
@@ -70,7 +68,7 @@ public final class KafkaPacketReader {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     Long end = ends.get(tp);
                     if (end != null && r.offset() < end) {
-                        out.add(decode(r, names));
+                        out.add(decode(r.topic(), r.partition(), r.offset(), r.key(), r.value(), names));
                     }
                 }
                 ends.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
@@ -102,10 +100,8 @@ public final class KafkaPacketReader {
                 return Flux.error(new IllegalStateException("data source " + dataSource + " has no topics on "
                         + bootstrap));
             }
-            ReceiverOptions<String, byte[]> opts = ReceiverOptions.<String, byte[]>create(props(bootstrap))
-                    .assignment(tps)
-                    .addAssignListener(parts -> parts.forEach(ReceiverPartition::seekToBeginning));
-            return KafkaReceiver.create(opts).receive().map(r -> decode(r, names));
+            return ReactiveKafka.connect(bootstrap).readFromBeginning(tps)
+                    .map(r -> decode(r.topic(), r.partition(), r.offset(), r.key(), r.value(), names));
         });
     }
 
@@ -121,14 +117,14 @@ public final class KafkaPacketReader {
         return tps;
     }
 
-    private static LandedPacket decode(ConsumerRecord<String, byte[]> r, StreamNames names) {
+    private static LandedPacket decode(String topic, int partition, long offset, String key, byte[] value,
+                                       StreamNames names) {
         Packet p;
         try {
-            p = Packet.parseFrom(r.value() == null ? new byte[0] : r.value());
+            p = Packet.parseFrom(value == null ? new byte[0] : value);
         } catch (InvalidProtocolBufferException e) {
-            p = null;
+            p = null; // not a packet: the checker reports it
         }
-        return new LandedPacket(r.topic(), r.partition(), r.offset(), r.key(), p,
-                names.streamOf(r.topic(), r.partition()), r.value());
+        return new LandedPacket(topic, partition, offset, key, p, names.streamOf(topic, partition), value);
     }
 }

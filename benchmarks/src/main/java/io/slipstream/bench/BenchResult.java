@@ -109,11 +109,13 @@ public record BenchResult(BenchOptions options, String dataSource, String sessio
                 + count(backwards));
         t.row("GC", resources.gcMillis() + " ms in " + resources.gcCount() + " collections");
         t.row("peak heap", mb(resources.peakHeapBytes()) + " of " + mb(resources.maxHeapBytes())
-                + " max (pools' peaks summed)");
+                + " max (pools' peaks summed); after GC at most " + mb(resources.liveHeapBytes()));
         t.row("peak RSS", resources.peakRssBytes() < 0 ? "unknown (no /proc)" : mb(resources.peakRssBytes())
                 + (resources.rssPeakReset() ? "" : " (since JVM start)"));
         t.row("CPU", String.format(Locale.ROOT, "%.2f cores busy on average (%.1f s CPU in %.1f s)",
-                resources.coresBusy(), resources.cpuSeconds(), resources.wallSeconds()));
+                resources.coresBusy(), resources.cpuSeconds(), resources.wallSeconds())
+                + (resources.loadAverage() >= 0 ? String.format(Locale.ROOT, "; machine load average %.1f on %d cores",
+                resources.loadAverage(), Runtime.getRuntime().availableProcessors()) : ""));
         StringJoiner busiest = new StringJoiner(", ");
         resources.busiestThreads().stream().limit(6).forEach(c -> busiest.add(c.group() + " "
                 + String.format(Locale.ROOT, "%.1f s", c.cpuSeconds())));

@@ -1,5 +1,6 @@
 package io.slipstream.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Reads what a run costs from the JVM's management beans and {@code /proc/self/status}: started when the measured
@@ -25,6 +34,7 @@ import java.util.regex.Pattern;
 final class ResourceProbe {
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("[-_#. ]*\\d+$");
 
@@ -34,8 +44,17 @@ final class ResourceProbe {
     private final long cpuNanosAtStart;
     private final Map<Long, Long> threadCpuAtStart = new HashMap<>();
     private final boolean rssPeakReset;
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private final AtomicLong peakAfterGc = new AtomicLong();
+    private final NotificationListener afterGc = this::onGc;
 
     private ResourceProbe() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(afterGc, null, null);
+            }
+        }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -56,8 +75,32 @@ final class ResourceProbe {
         return new ResourceProbe();
     }
 
+    /** Keeps the largest heap in use right after a collection: what the run really needed to keep. */
+    private void onGc(Notification n, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        long used = 0;
+        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+                used += e.getValue().getUsed();
+            }
+        }
+        peakAfterGc.accumulateAndGet(used, Math::max);
+    }
+
     /** @return the figures from the start until now */
     ResourceUsage finish() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(afterGc);
+                } catch (ListenerNotFoundException e) {
+                    // never added: nothing to remove
+                }
+            }
+        }
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -65,9 +108,9 @@ final class ResourceProbe {
             }
         }
         double wall = (System.nanoTime() - startNanos) / 1e9;
-        return new ResourceUsage(gcMillis() - gcMillisAtStart, gcCount() - gcCountAtStart, peakHeap,
+        return new ResourceUsage(gcMillis() - gcMillisAtStart, gcCount() - gcCountAtStart, peakHeap, peakAfterGc.get(),
                 Runtime.getRuntime().maxMemory(), peakRssBytes(), rssPeakReset,
-                (processCpuNanos() - cpuNanosAtStart) / 1e9, wall, threadCpu());
+                (processCpuNanos() - cpuNanosAtStart) / 1e9, wall, threadCpu(), loadAverage());
     }
 
     private List<ThreadCpu> threadCpu() {
@@ -104,6 +147,16 @@ final class ResourceProbe {
             g = TRAILING_NUMBER.matcher(g).replaceFirst("");
         } while (!g.equals(prev) && !g.isEmpty());
         return g.isEmpty() ? threadName : g;
+    }
+
+    /** @return the 1-minute load average, or -1 where {@code /proc/loadavg} is missing */
+    static double loadAverage() {
+        try {
+            String[] fields = Files.readString(LOADAVG, StandardCharsets.US_ASCII).trim().split("\\s+");
+            return Double.parseDouble(fields[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long gcMillis() {

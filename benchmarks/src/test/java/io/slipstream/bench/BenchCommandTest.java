@@ -92,7 +92,7 @@ class BenchCommandTest {
         BenchOptions o = BenchOptions.defaults().withChannels(20).withRateHz(100).withDuration(Duration.ofSeconds(3));
         LatencySummary none = new LatencySummary(0, 0, 0, 0);
         ReadBackTally tally = new ReadBackTally(30, 30, 0, onKafka, 0, 1, 3001, "LogAppendTime", none, none);
-        ResourceUsage r = new ResourceUsage(0, 0, 1, 2, 3, true, 1, 3, List.of(new ThreadCpu("parallel", 2, 0.5)));
+        ResourceUsage r = new ResourceUsage(0, 0, 1, 1, 2, 3, true, 1, 3, List.of(new ThreadCpu("parallel", 2, 0.5)), 1.0);
         return new BenchResult(o, "SlipstreamBench", "s-1", made, made, 0, 0, 0, 30, pipelineDropped, 32, 1000,
                 Map.of(), tally, complete, 3.0, r);
     }

@@ -1,0 +1,37 @@
+package io.slipstream.app.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.slipstream.app.run.PipelineStatus;
+import io.slipstream.pipeline.CountersSnapshot;
+import io.slipstream.sink.streamapi.ConnectionState;
+import io.slipstream.sink.streamapi.SinkSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatusLineTest {
+
+    private static PipelineStatus status(long received, long blocks, Map<String, Long> problems) {
+        CountersSnapshot c = new CountersSnapshot(received, received - 5, Map.of("overflow-oldest", 5L), 2, 0, 0, 0,
+                blocks, 3, 10, 100, problems, List.of());
+        SinkSnapshot s = new SinkSnapshot("k", ConnectionState.CONNECTED, 40, blocks, 3, 1, 1000, 0, 0,
+                Map.of("resend-buffer-overflow", 1L), 0, 0);
+        return new PipelineStatus("demo", "Slipstream", "Stream1", c, s);
+    }
+
+    @Test
+    void theFirstReadingCountsFromTheStartAndLaterOnesFromThePrevious() {
+        assertEquals("demo: 5,000 samples/s, 20.0 blocks/s, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+                + " 40 packets sent", StatusLine.format(status(10_000, 40, Map.of()), null, 2_000_000_000L));
+        assertEquals("demo: 2,500 samples/s, 5.0 blocks/s, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+                        + " 40 packets sent",
+                StatusLine.format(status(15_000, 50, Map.of()), status(10_000, 40, Map.of()), 2_000_000_000L));
+    }
+
+    @Test
+    void sourceProblemsShowAsTheyHappen() {
+        String line = StatusLine.format(status(10, 1, Map.of("bad-cell", 4L, "overrun", 1L)), null, 1_000_000_000L);
+        assertEquals(true, line.endsWith(", source problems {bad-cell=4, overrun=1}"), line);
+    }
+}

@@ -1,0 +1,79 @@
+package io.slipstream.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.MapSourceConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the block, markers and overflow sections, and rejecting what does not belong. */
+class PipelineSettingsTest {
+
+    private static MapSourceConfig pipeline(Map<String, ?> sections) {
+        return new MapSourceConfig(sections, "pipelines[0]", null, null);
+    }
+
+    @Test
+    void readsEverySectionOfTheDocumentedYaml() {
+        PipelineSettings s = PipelineSettings.fromConfig(pipeline(Map.of(
+                "name", "demo",
+                "block", Map.of("size", 500, "span", "100ms", "linger", "250ms", "tolerance", 0.4, "gap", "fill"),
+                "markers", Map.of("out-lap", false, "rules", List.of(
+                        Map.of("kind", "counter", "channel", "Lap:iRacing", "label", "Lap {value}", "type", "Lap Trigger"),
+                        Map.of("kind", "edge", "channel", "OnPitRoad:iRacing", "rising", "Pit In", "falling", "Pit Out"),
+                        Map.of("kind", "threshold", "channel", "Speed:iRacing", "above", 80, "label", "Fast"))),
+                "overflow", Map.of("policy", "drop-oldest", "buffer", 1024))));
+
+        assertEquals(new BlockSettings(500, Duration.ofMillis(100), Duration.ofMillis(250), 0.4, GapPolicy.FILL), s.block());
+        assertEquals(new OverflowSettings(OverflowPolicy.DROP_OLDEST, 1024), s.overflow());
+        assertEquals(List.of(new CounterRule("Lap:iRacing", "Lap {value}", "Lap Trigger"),
+                new EdgeRule("OnPitRoad:iRacing", "Pit In", "Pit Out", null),
+                new ThresholdRule("Speed:iRacing", 80, true, "Fast", "Threshold")), s.markers().rules());
+        assertEquals(false, s.markers().outLap());
+    }
+
+    @Test
+    void absentSectionsGiveDefaults() {
+        assertEquals(PipelineSettings.defaults(), PipelineSettings.fromConfig(pipeline(Map.of("name", "x"))));
+        assertEquals(100, PipelineSettings.defaults().block().rowsFor(10_000_000L), "span 1 s at 100 Hz");
+    }
+
+    @Test
+    void unknownKeysAndBadValuesNameTheKey() {
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("sise", 10)))));
+        assertEquals("pipelines[0].block.sise", unknown.key());
+        assertTrue(unknown.getMessage().contains("unknown key"), unknown.getMessage());
+
+        ConfigException gap = assertThrows(ConfigException.class,
+                () -> PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("gap", "bridge")))));
+        assertEquals("pipelines[0].block.gap", gap.key());
+        assertTrue(gap.getMessage().contains("split, fill"), gap.getMessage());
+
+        ConfigException tolerance = assertThrows(ConfigException.class,
+                () -> PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("tolerance", 0.9)))));
+        assertEquals("pipelines[0].block.tolerance", tolerance.key());
+
+        ConfigException policy = assertThrows(ConfigException.class,
+                () -> PipelineSettings.fromConfig(pipeline(Map.of("overflow", Map.of("policy", "drop-all")))));
+        assertEquals("pipelines[0].overflow.policy", policy.key());
+
+        ConfigException rule = assertThrows(ConfigException.class, () -> PipelineSettings.fromConfig(pipeline(
+                Map.of("markers", Map.of("rules", List.of(Map.of("kind", "edge", "channel", "X:Y")))))));
+        assertEquals("pipelines[0].markers.rules[0].rising", rule.key());
+
+        ConfigException noChannel = assertThrows(ConfigException.class, () -> PipelineSettings.fromConfig(pipeline(
+                Map.of("markers", Map.of("rules", List.of(Map.of("kind", "counter")))))));
+        assertEquals("pipelines[0].markers.rules[0].channel", noChannel.key());
+    }
+
+    @Test
+    void knownKeysAreTheSectionsThisModuleReads() {
+        assertEquals(java.util.Set.of("block", "markers", "overflow"), PipelineSettings.knownKeys());
+    }
+}

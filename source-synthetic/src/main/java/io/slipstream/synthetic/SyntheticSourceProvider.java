@@ -41,7 +41,7 @@ public final class SyntheticSourceProvider implements SourceProvider {
     public List<OptionSpec> options() {
         return List.of(
                 OptionSpec.oneOf(PACING_OPTION, "realtime", "realtime: one tick per interval on the engine's "
-                        + "scheduler, stamped with its clock; fast: as fast as downstream demands, stamps still on "
+                        + "scheduler, stamped with the instant its clock scheduled it for (start + n x interval); fast: as fast as downstream demands, stamps still on "
                         + "the grid from the start time", "realtime", "fast"),
                 OptionSpec.optional("seed", OptionType.INT, "42", "seed of the noise channels; the same seed gives "
                         + "the same values"),

@@ -204,7 +204,7 @@ class SyntheticSourceTest {
                 .mapToLong(SourceProblem::samples).sum();
         assertTrue(droppedSamples >= 2 * 100, "most of the 3 s stall was dropped: " + droppedSamples);
         assertEquals(2 * 300, got.size() + droppedSamples, "every fired sample is delivered or reported dropped");
-        // Held samples keep the time their timer fired, not the time they were taken: the newest is tick 299.
+        // Held samples keep the instant their tick was scheduled for, not the time they were taken: the newest is tick 299.
         assertEquals(299 * 10 * MS, got.get(got.size() - 1).timeNanos() - RecordingContext.EPOCH);
         for (int i = 2; i < got.size(); i++) {
             assertTrue(got.get(i).timeNanos() > got.get(i - 2).timeNanos(), "per-channel time goes forward");

@@ -60,6 +60,7 @@ public final class BlockAssembler {
     private int nextGroupId = 1;
     private boolean outLapPending;
     private List<PipelineEvent> out;
+    private Column lastColumn;
 
     /**
      * @param block     block settings
@@ -144,21 +145,39 @@ public final class BlockAssembler {
         out.add(event);
     }
 
-    private void dispatch(SampleValue sample) {
-        Column column = byInstance.get(sample.channel());
-        if (column == null) {
-            column = byIdentifier.get(sample.channel().identifier());
-            if (column == null) {
-                undeclared(sample);
-                return;
-            }
-            byInstance.put(sample.channel(), column);
+    private Column lookup(ChannelDefinition channel) {
+        Column previous = lastColumn;
+        Column guess = previous == null ? null : previous.successor;
+        if (guess != null && guess.channel == channel) {
+            lastColumn = guess;
+            return guess;
         }
-        GroupAssembler group = column.group();
+        Column column = byInstance.get(channel);
+        if (column == null) {
+            column = byIdentifier.get(channel.identifier());
+            if (column == null) {
+                return null;
+            }
+            byInstance.put(channel, column);
+        }
+        if (previous != null && column.channel == channel) {
+            previous.successor = column;
+        }
+        lastColumn = column;
+        return column;
+    }
+
+    private void dispatch(SampleValue sample) {
+        Column column = lookup(sample.channel());
+        if (column == null) {
+            undeclared(sample);
+            return;
+        }
+        GroupAssembler group = column.group;
         if (group == null) {
-            long interval = column.batch().hold(sample);
+            long interval = column.batch.hold(sample);
             if (interval > 0) {
-                inferred(column.batch(), interval);
+                inferred(column.batch, interval);
             }
             return;
         }
@@ -169,12 +188,12 @@ public final class BlockAssembler {
             state = MISSING;
             value = Double.NaN;
         }
-        long time = group.write(column.index(), sample.timeNanos(), value, state);
+        long time = group.write(column.index, sample.timeNanos(), value, state);
         if (outLapPending) {
             outLapPending = false;
             group.addMarker(RuleState.outLap(time));
         }
-        RuleState[] rules = column.rules();
+        RuleState[] rules = column.rules;
         if (rules != null && state == 0) {
             for (RuleState rule : rules) {
                 Marker m = rule.onValue(time, value);
@@ -221,7 +240,7 @@ public final class BlockAssembler {
             RateInference batch = new RateInference(unrated);
             inferring.add(batch);
             for (ChannelDefinition c : unrated) {
-                put(c, new Column(null, -1, null, batch));
+                put(c, new Column(c, null, -1, null, batch));
             }
         }
         channels.addAll(fresh);
@@ -244,11 +263,16 @@ public final class BlockAssembler {
         rateGroups.add(rateGroup);
         groups.add(group);
         for (int i = 0; i < members.size(); i++) {
-            put(members.get(i), new Column(group, i, rulesFor(members.get(i)), null));
+            put(members.get(i), new Column(members.get(i), group, i, rulesFor(members.get(i)), null));
         }
     }
 
     private void put(ChannelDefinition channel, Column column) {
+        // successor guesses may point at the column being replaced (a channel whose rate was just inferred)
+        lastColumn = null;
+        for (Column c : byIdentifier.values()) {
+            c.successor = null;
+        }
         byIdentifier.put(channel.identifier(), column);
         byInstance.put(channel, column);
         // other instances with the same identifier are re-resolved through byIdentifier

@@ -127,7 +127,7 @@ public final class FullPathBench {
         Scheduler sinkThread = Schedulers.newBoundedElastic(2, Integer.MAX_VALUE, "bench-sink");
         try (ReadBack readBack = new ReadBack(kafka, new KafkaLayout(Map.of(), false).mainTopic(dataSource),
                 options.pacing() == Pacing.REALTIME)) {
-            readBack.start(Duration.ofSeconds(60));
+            readBack.start();
             if (!options.warmup().isZero()) {
                 log.info("Bench warm-up: {} of samples, not measured", options.warmup());
                 Session warm = session(options.withDuration(options.warmup()), sinkSettings, sinkThread);

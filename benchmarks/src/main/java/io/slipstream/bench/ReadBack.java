@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,9 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts, while the run goes on, what lands on a data source's main topic, per session (the record key): one plain
- * consumer on its own thread, assigned every partition from the beginning, no group. Latency is taken from each record's Kafka timestamp
- * against the read times of the block's samples ({@code start + i * interval}); Kafka timestamps have millisecond
- * resolution, so a latency is exact to 1 ms (values below 0, within the same millisecond, count as 0).
+ * consumer on its own thread, assigned every partition from the beginning, no group. Latency is taken from each
+ * record's Kafka timestamp against the read times of the block's samples ({@code start + i * interval}); Kafka
+ * timestamps have millisecond resolution, so a latency is exact to 1 ms (values below 0, within the same
+ * millisecond, count as 0).
  */
 final class ReadBack implements AutoCloseable {
 
@@ -34,7 +34,6 @@ final class ReadBack implements AutoCloseable {
     private final String topic;
     private final boolean measureLatency;
     private final Thread thread;
-    private final CountDownLatch assigned = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Map<String, SessionTally> sessions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
@@ -55,17 +54,11 @@ final class ReadBack implements AutoCloseable {
     }
 
     /**
-     * Starts reading; returns once the topic's partitions are assigned.
-     *
-     * @param timeout how long to wait for the topic to exist
-     * @throws IllegalStateException when it does not appear in time
+     * Starts reading. The topic may not exist yet (an external Stream API creates it with the first session); the
+     * reader assigns its partitions, from the beginning, as soon as it appears.
      */
-    void start(Duration timeout) throws InterruptedException {
+    void start() {
         thread.start();
-        if (!assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("topic " + topic + " did not appear on " + bootstrap + " within " + timeout);
-        }
-        throwIfFailed();
     }
 
     /**
@@ -147,7 +140,6 @@ final class ReadBack implements AutoCloseable {
             c.assign(parts);
             c.seekToBeginning(parts);
             LOG.info("Read-back assigned {} partition(s) of {}", parts.size(), topic);
-            assigned.countDown();
             while (!stopping) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
                     String key = r.key() == null ? "" : r.key();
@@ -164,7 +156,6 @@ final class ReadBack implements AutoCloseable {
         } catch (RuntimeException e) {
             failure.set(e);
         } finally {
-            assigned.countDown();
             synchronized (progress) {
                 progress.notifyAll();
             }
@@ -181,7 +172,7 @@ final class ReadBack implements AutoCloseable {
                 return out;
             }
             try {
-                Thread.sleep(100); // polling for the topic to be created; bounded by start()'s timeout
+                Thread.sleep(100); // polling for the topic to be created; ends with stop()
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return List.of();

@@ -154,6 +154,21 @@ public final class IrsdkWriter {
             return buf;
         }
 
+        /** @param onClose run when the memory is closed @return this map as the sim's shared memory */
+        public io.slipstream.iracing.live.SharedMemory memory(Runnable onClose) {
+            return new io.slipstream.iracing.live.SharedMemory() {
+                @Override
+                public ByteBuffer view() {
+                    return buf;
+                }
+
+                @Override
+                public void close() {
+                    onClose.run();
+                }
+            };
+        }
+
         /** @param tick tick count @param row the row @return this */
         public LiveMap write(int tick, byte[] row) {
             int slot = next;

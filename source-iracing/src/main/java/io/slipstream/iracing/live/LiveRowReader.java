@@ -56,7 +56,8 @@ public final class LiveRowReader {
             lastTick = newestTick;
             return new LivePoll.TickWentBack(was, newestTick);
         }
-        if (newestTick == lastTick) {
+        if (newestTick == lastTick || newestTick <= 0) {
+            // Equal: nothing new. Zero or below: the sim has not completed a row into any buffer yet.
             return new LivePoll.NoNewData();
         }
         for (int attempt = 0; attempt < 2; attempt++) {

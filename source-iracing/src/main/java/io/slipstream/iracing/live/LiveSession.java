@@ -131,6 +131,7 @@ public final class LiveSession {
         int infoVersion = Integer.MIN_VALUE;
         long lastData = clock.getAsLong();
         long staleNanos = settings.staleAfter().toNanos();
+        int lastTorn = Integer.MIN_VALUE;
         while (!isStopped()) {
             LivePoll poll = reader.poll();
             if (poll instanceof LivePoll.NewRow r) {
@@ -152,9 +153,13 @@ public final class LiveSession {
                 }
                 signal.await(settings.waitTimeout());
             } else if (poll instanceof LivePoll.Torn t) {
-                tornReads++;
-                listener.problem(new SourceProblem("torn-read", WHERE + " tick " + t.tick(),
-                        "the row changed while it was copied, twice; tick skipped", 0));
+                if (t.tick() != lastTorn) {
+                    tornReads++;
+                    lastTorn = t.tick();
+                    listener.problem(new SourceProblem("torn-read", WHERE + " tick " + t.tick(),
+                            "the row changed while it was copied, twice; tick skipped", 0));
+                }
+                signal.await(settings.waitTimeout()); // let the sim finish the row rather than spin on it
             } else if (poll instanceof LivePoll.NotConnected) {
                 return "iRacing left the session (status 0)";
             } else if (poll instanceof LivePoll.TickWentBack b) {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The sink's encoding of one block: {@code Block -> PeriodicDataPacket -> bytes} through the sink's own (package-
- * private) {@code PacketEncoder}, which is why this benchmark lives in the sink's package. Score: ns per block;
+ * private) {@code PeriodicEncoder}, which is why this benchmark lives in the sink's package. Score: ns per block;
  * divide by the block's samples ({@code channels x rows}) for ns per sample.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -57,9 +57,19 @@ public class PacketEncodingBenchmark {
                 values, null);
     }
 
-    /** @return the serialised packet, as the sink hands it on */
+    /** @return the serialised {@code PeriodicDataPacket}, the envelope's content */
     @Benchmark
     public byte[] encode() {
-        return PacketEncoder.periodic(block, 7L).toByteArray();
+        return PeriodicEncoder.content(block, 7L);
+    }
+
+    /**
+     * The whole periodic packet as the sink hands it to gRPC: content, envelope and request detail, serialised.
+     *
+     * @return the {@code DataPacketDetails} bytes
+     */
+    @Benchmark
+    public byte[] encodeDetails() {
+        return PeriodicEncoder.details(block, 7L, "b5c1a7e0-session", 123_456L, "Slipstream", "Stream1");
     }
 }

@@ -1,19 +1,18 @@
 package io.slipstream.sink.streamapi;
 
-import ma.streaming.api.v1.DataPacketDetails;
-
 /**
- * One packet on its way to one stream: the request detail as it goes on the wire, with its session packet id and
- * serialised size kept for the resend buffer and confirmation.
+ * One packet on its way to one stream: the serialised {@code DataPacketDetails} exactly as it goes on the wire,
+ * with its session packet id kept for the resend buffer and confirmation. The bytes are never changed after
+ * construction (the record's equality is identity on them, which nothing relies on).
  *
  * @param id      the {@code Packet.id}
  * @param type    the {@code Packet.type}
- * @param details the request detail
- * @param size    serialised size of {@code details}
+ * @param details the serialised request detail
  */
-record OutboundPacket(long id, String type, DataPacketDetails details, int size) {
+record OutboundPacket(long id, String type, byte[] details) {
 
-    static OutboundPacket of(long id, String type, DataPacketDetails details) {
-        return new OutboundPacket(id, type, details, details.getSerializedSize());
+    /** @return serialised size of the detail in bytes */
+    int size() {
+        return details.length;
     }
 }

@@ -1,30 +1,22 @@
 package io.slipstream.sink.streamapi;
 
 import com.google.protobuf.MessageLite;
-import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.Configuration;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.spi.ChannelDefinition;
-import io.slipstream.spi.SampleStatus;
 import java.util.List;
 import ma.streaming.open_data.v1.ConfigurationPacket;
-import ma.streaming.open_data.v1.DataStatus;
 import ma.streaming.open_data.v1.DataType;
-import ma.streaming.open_data.v1.DoubleSample;
-import ma.streaming.open_data.v1.DoubleSampleList;
 import ma.streaming.open_data.v1.GroupDefinition;
 import ma.streaming.open_data.v1.MarkerPacket;
 import ma.streaming.open_data.v1.Packet;
 import ma.streaming.open_data.v1.ParameterDefinition;
-import ma.streaming.open_data.v1.PeriodicDataPacket;
-import ma.streaming.open_data.v1.SampleColumn;
-import ma.streaming.open_data.v1.SampleDataFormat;
 
-/** Turns pipeline events into Open Streaming messages; stateless. */
+/**
+ * Turns configurations and markers into Open Streaming messages and wraps them in the envelope; stateless. Periodic
+ * data, by far the most packets, is written without messages by {@link PeriodicEncoder}.
+ */
 final class PacketEncoder {
-
-    private static final DataStatus[] STATUS = {
-        DataStatus.DATA_STATUS_VALID, DataStatus.DATA_STATUS_MISSING, DataStatus.DATA_STATUS_ERROR};
 
     private PacketEncoder() {
     }
@@ -93,36 +85,6 @@ final class PacketEncoder {
     }
 
     /**
-     * @param block    a gapless block
-     * @param formatId the data format of its group's parameter list
-     * @return one column of double samples per channel, with status per sample
-     */
-    static PeriodicDataPacket periodic(Block block, long formatId) {
-        long interval = block.intervalNanos();
-        if (interval <= 0 || interval > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("block of group " + block.group().id() + " at " + block.startNanos()
-                    + " has interval " + interval + " ns; expected 1 ns to 4.29 s (uint32)");
-        }
-        PeriodicDataPacket.Builder b = PeriodicDataPacket.newBuilder()
-                .setDataFormat(SampleDataFormat.newBuilder().setDataFormatIdentifier(formatId))
-                .setStartTime(block.startNanos())
-                .setInterval((int) interval);
-        int n = block.length();
-        for (int col = 0; col < block.columns(); col++) {
-            double[] v = block.values(col);
-            byte[] s = block.status(col);
-            DoubleSampleList.Builder list = DoubleSampleList.newBuilder();
-            for (int i = 0; i < n; i++) {
-                list.addSamples(DoubleSample.newBuilder()
-                        .setValue(v[i])
-                        .setStatus(s == null ? DataStatus.DATA_STATUS_VALID : STATUS[s[i]]));
-            }
-            b.addColumns(SampleColumn.newBuilder().setDoubleSamples(list));
-        }
-        return b.build();
-    }
-
-    /**
      * Lap triggers get a numeric source (0 = main), as ATLAS readers parse it as a number.
      *
      * @param m a marker
@@ -144,14 +106,7 @@ final class PacketEncoder {
                 .build();
     }
 
-
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    static { // the table above follows SampleStatus' declaration order
-        if (SampleStatus.values().length != STATUS.length) {
-            throw new IllegalStateException("SampleStatus changed; update PacketEncoder.STATUS");
-        }
     }
 }

@@ -26,7 +26,6 @@ import ma.streaming.api.v1.EndSessionRequest;
 import ma.streaming.api.v1.GetCurrentSessionsRequest;
 import ma.streaming.api.v1.GetParameterDataFormatIdRequest;
 import ma.streaming.api.v1.ReactorDataFormatManagerServiceGrpc;
-import ma.streaming.api.v1.ReactorPacketWriterServiceGrpc;
 import ma.streaming.api.v1.ReactorSessionManagementServiceGrpc;
 import ma.streaming.key_generator.v1.GenerateUniqueKeyRequest;
 import ma.streaming.key_generator.v1.KeyType;
@@ -130,14 +129,12 @@ final class SessionRun {
     }
 
     private void openWriters() {
-        ReactorPacketWriterServiceGrpc.ReactorPacketWriterServiceStub stub =
-                ReactorPacketWriterServiceGrpc.newReactorStub(channels.streamApi());
         Set<String> names = new java.util.LinkedHashSet<>(List.of(settings.stream(), ""));
         for (String s : names) {
             StreamWriter w = new StreamWriter(s, settings.resendBufferPackets(), settings.resendBufferBytes(),
                     counters, this::lost);
             writers.add(w);
-            w.open(stub);
+            w.open(channels.streamApi());
         }
         dataWriter = writers.get(0);
     }
@@ -150,7 +147,9 @@ final class SessionRun {
                         + b.startNanos() + " ns arrived before a configuration announced its channels"));
             }
             counters.block();
-            return single(dataWriter, PacketEncoder.periodic(b, format), false);
+            long id = nextId.getAndIncrement();
+            return dataWriter.offer(new OutboundPacket(id, PeriodicEncoder.TYPE, PeriodicEncoder.details(b, format,
+                    sessionKey, id, settings.dataSource(), dataWriter.stream())));
         } else if (event instanceof Marker m) {
             counters.marker();
             return dual(PacketEncoder.marker(m), true);
@@ -190,11 +189,6 @@ final class SessionRun {
                 .then();
     }
 
-    private Mono<Void> single(StreamWriter w, MessageLite content, boolean essential) {
-        long id = nextId.getAndIncrement();
-        return w.offer(outbound(w, content, essential, id));
-    }
-
     private Mono<Void> dual(MessageLite content, boolean essential) {
         long id = nextId.getAndIncrement();
         List<Mono<Void>> offers = new ArrayList<>(writers.size());
@@ -206,12 +200,13 @@ final class SessionRun {
 
     private OutboundPacket outbound(StreamWriter w, MessageLite content, boolean essential, long id) {
         var packet = PacketEncoder.envelope(content, sessionKey, essential, id);
-        return OutboundPacket.of(id, packet.getType(), DataPacketDetails.newBuilder()
+        return new OutboundPacket(id, packet.getType(), DataPacketDetails.newBuilder()
                 .setMessage(packet)
                 .setDataSource(settings.dataSource())
                 .setStream(w.stream())
                 .setSessionKey(sessionKey)
-                .build());
+                .build()
+                .toByteArray());
     }
 
     private boolean ended;
@@ -307,7 +302,7 @@ final class SessionRun {
                     LOG.info("session {}: stream '{}' reconnected; resending {} packets ({})", sessionKey, w.stream(),
                             again, last < 0 ? "no Kafka access: at-least-once, duplicates keep their packet id"
                                     : "after id " + last + " found on Kafka");
-                    w.open(ReactorPacketWriterServiceGrpc.newReactorStub(channels.streamApi()));
+                    w.open(channels.streamApi());
                     counters.state(ConnectionState.CONNECTED);
                 }, e -> {
                     counters.state(ConnectionState.FAILED);

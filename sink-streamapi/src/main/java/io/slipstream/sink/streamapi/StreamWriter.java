@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import ma.streaming.api.v1.ReactorPacketWriterServiceGrpc;
-import ma.streaming.api.v1.WriteDataPacketsRequest;
+import io.grpc.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -47,7 +46,7 @@ final class StreamWriter {
     private long retainedBytes;
     private OutboundPacket waiting;
     private MonoSink<Void> waiter;
-    private FluxSink<WriteDataPacketsRequest> out;
+    private FluxSink<PacketBatch> out;
     private Disposable call;
     private boolean closing;
     private boolean halfClosed;
@@ -85,17 +84,17 @@ final class StreamWriter {
     /**
      * Opens a new client stream and starts sending what is queued.
      *
-     * @param stub the writer stub of a live channel
+     * @param channel a live channel to the Stream API
      */
-    void open(ReactorPacketWriterServiceGrpc.ReactorPacketWriterServiceStub stub) {
-        Flux<WriteDataPacketsRequest> requests = Flux.create(sink -> {
+    void open(Channel channel) {
+        Flux<PacketBatch> requests = Flux.create(sink -> {
             synchronized (this) {
                 out = sink;
                 halfClosed = false;
             }
             sink.onRequest(n -> drain());
         });
-        Disposable d = stub.writeDataPackets(requests).subscribe(
+        Disposable d = PacketWriterCall.writeDataPackets(channel, requests).subscribe(
                 r -> { },
                 e -> callEnded(e),
                 () -> callEnded(null));
@@ -176,8 +175,8 @@ final class StreamWriter {
         int missed = 1;
         do {
             while (true) {
-                FluxSink<WriteDataPacketsRequest> o;
-                WriteDataPacketsRequest.Builder batch = WriteDataPacketsRequest.newBuilder();
+                FluxSink<PacketBatch> o;
+                List<byte[]> batch = new ArrayList<>();
                 int bytes = 0;
                 MonoSink<Void> wake = null;
                 synchronized (this) {
@@ -190,12 +189,12 @@ final class StreamWriter {
                         }
                         break;
                     }
-                    while (!pending.isEmpty() && batch.getDetailsCount() < BATCH_PACKETS
+                    while (!pending.isEmpty() && batch.size() < BATCH_PACKETS
                             && (bytes == 0 || bytes + pending.peekFirst().size() <= BATCH_BYTES)) {
                         OutboundPacket p = pending.pollFirst();
                         pendingBytes -= p.size();
                         bytes += p.size();
-                        batch.addDetails(p.details());
+                        batch.add(p.details());
                         retain(p);
                     }
                     if (waiter != null && hasRoomIgnoringWaiter()) {
@@ -205,8 +204,8 @@ final class StreamWriter {
                         waiting = null;
                     }
                 }
-                counters.sent(batch.getDetailsCount(), bytes);
-                o.next(batch.build());
+                counters.sent(batch.size(), bytes);
+                o.next(new PacketBatch(batch));
                 if (wake != null) {
                     wake.success();
                 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.app.inspect.PacketSummary;
 import io.slipstream.streamapi.EmbeddedStack;
-import io.slipstream.streamapi.StackOptions;
 import io.slipstream.streamapi.inspect.KafkaPacketReader;
 import io.slipstream.streamapi.inspect.LandedPacket;
 import io.slipstream.streamapi.inspect.SessionRuleChecker;
@@ -15,49 +14,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command end to end against one real embedded stack (Kafka broker, Stream API, Key Generator on free
- * ports): the demo run, replays of a CSV and a real .ibt, and a pipeline from a plug-in jar; everything read
- * back from Kafka and checked against the session rules.
+ * ports, shared with the other end-to-end classes): the demo run, replays of a CSV and a real .ibt, and a
+ * pipeline from a plug-in jar; everything read back from Kafka and checked against the session rules.
  */
 class EndToEndTest {
 
     @TempDir
     static Path dir;
 
+    @RegisterExtension
+    static final SharedStack STACK = new SharedStack();
+
     private static EmbeddedStack stack;
 
     @BeforeAll
-    static void startStack() throws IOException {
-        // Not under @TempDir: should the stack fail to stop its broker, deleting the broker's folder under it
-        // would make Kafka halt the test JVM.
-        stack = EmbeddedStack.start(StackOptions.ephemeral(Files.createTempDirectory("slipstream-app-e2e")));
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            try {
-                stack.close();
-            } catch (IllegalStateException e) {
-                // StreamApiServer.close() asks the terminated gRPC server for its port and throws, so the key
-                // generator and broker are not closed (reported to the server's author); the JVM ends them.
-            }
-        }
+    static void stack() {
+        stack = STACK.get();
     }
 
     private static String[] withStack(String... args) {
-        String[] sink = {"--stream-api", stack.streamApiAddress(), "--key-generator", stack.keyGeneratorAddress(),
-                "--kafka", stack.kafkaBootstrap(), "--plugins", dir.resolve("no-plugins").toString()};
-        String[] all = new String[args.length + sink.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(sink, 0, all, args.length, sink.length);
-        return all;
+        return STACK.with(dir.resolve("no-plugins"), args);
     }
 
     private static List<LandedPacket> landed(String dataSource, String session) {

@@ -7,16 +7,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ctrl-C handling: the hook asks the work to stop, waits (bounded) until the command has ended its sessions
  * and printed its summary, then ends the process with the command's own exit code, so that a clean Ctrl-C
- * exits 0 rather than 130.
+ * exits 0 rather than 130. A {@link StopRequests stop request} from inside the process asks the work to stop
+ * the same way, without ending the process.
  */
 final class GracefulShutdown implements AutoCloseable {
 
     private final Thread hook;
+    private final Runnable unregister;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = ExitCodes.OK;
     private volatile boolean signalled;
 
-    private GracefulShutdown(Runnable onSignal, Duration grace, boolean install) {
+    private GracefulShutdown(Runnable onSignal, Duration grace, boolean install, StopRequests stops) {
         this.hook = new Thread(() -> {
             signalled = true;
             onSignal.run();
@@ -33,16 +35,17 @@ final class GracefulShutdown implements AutoCloseable {
         if (install) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
+        this.unregister = stops.register(onSignal);
     }
 
     /**
      * @param env      whether to install the hook at all
-     * @param onSignal what to do on Ctrl-C (ask the work to stop)
+     * @param onSignal what to do on Ctrl-C or a stop request (ask the work to stop)
      * @param grace    how long the work may take to end after the signal
      * @return the handle; close it when the work is done
      */
     static GracefulShutdown install(AppEnvironment env, Runnable onSignal, Duration grace) {
-        return new GracefulShutdown(onSignal, grace, env.shutdownHooks());
+        return new GracefulShutdown(onSignal, grace, env.shutdownHooks(), env.stops());
     }
 
     /**
@@ -60,6 +63,7 @@ final class GracefulShutdown implements AutoCloseable {
     @Override
     public void close() {
         finished.countDown();
+        unregister.run();
         if (!signalled) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

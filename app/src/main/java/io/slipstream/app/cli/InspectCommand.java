@@ -7,23 +7,29 @@ import io.slipstream.streamapi.inspect.LandedPacket;
 import io.slipstream.streamapi.inspect.SessionRuleChecker;
 import io.slipstream.streamapi.inspect.Violation;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /** {@code slipstream inspect}: decodes what is on Kafka for a data source, and checks it against the rules. */
 @Command(name = "inspect", description = {
         "Read a data source's topics from Kafka and print one line per packet: stream, partition or topic, offset,",
         "id, type, session and a summary. --check verifies the session rules of ARCHITECTURE.md on what was read",
-        "and exits 1 naming each violation."})
+        "and exits 1 naming each violation. --follow keeps printing packets as they land, until Ctrl-C, --duration",
+        "or --max-packets."})
 public final class InspectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,8 +52,16 @@ public final class InspectCommand implements Callable<Integer> {
             description = "Partition of each stream in partition-based mode (default: ${DEFAULT-VALUE}).")
     Map<String, Integer> mappings = new LinkedHashMap<>();
 
-    @Option(names = "--follow", description = "Keep reading new packets until Ctrl-C.")
+    @Option(names = "--follow", description = "Keep reading new packets until Ctrl-C (or --duration, --max-packets).")
     boolean follow;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "With --follow: stop following after this long (e.g. 30s, for scripts).")
+    Duration duration;
+
+    @Option(names = "--max-packets", paramLabel = "N",
+            description = "With --follow: stop after printing N packets.")
+    Long maxPackets;
 
     @Option(names = "--json", description = "One JSON object per packet instead of text.")
     boolean json;
@@ -64,7 +78,15 @@ public final class InspectCommand implements Callable<Integer> {
                 err.println("--check needs a finite read; it cannot be combined with --follow");
                 return ExitCodes.USAGE;
             }
-            return follow(out);
+            if (maxPackets != null && maxPackets < 1) {
+                err.println("--max-packets must be 1 or more, not " + maxPackets);
+                return ExitCodes.USAGE;
+            }
+            return follow(out, err);
+        }
+        if (duration != null || maxPackets != null) {
+            err.println("--duration and --max-packets bound a --follow; without --follow inspect reads what is there and ends");
+            return ExitCodes.USAGE;
         }
         List<LandedPacket> packets = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings).stream()
                 .filter(this::selected)
@@ -91,17 +113,38 @@ public final class InspectCommand implements Callable<Integer> {
         return ExitCodes.FAILURE;
     }
 
-    private int follow(PrintWriter out) throws InterruptedException {
+    private int follow(PrintWriter out, PrintWriter err) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, java.time.Duration.ofSeconds(5))) {
-            Disposable d = new KafkaPacketReader().follow(bootstrap, dataSource, mappings)
-                    .filter(this::selected)
-                    .subscribe(p -> print(out, p), e -> {
-                        out.println("error: " + e.getMessage());
+        AtomicLong printed = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(5))) {
+            Flux<LandedPacket> packets = new KafkaPacketReader().follow(bootstrap, dataSource, mappings).filter(this::selected);
+            Disposable d = (maxPackets != null ? packets.take(maxPackets) : packets)
+                    .subscribe(p -> {
+                        print(out, p);
+                        printed.incrementAndGet();
+                    }, e -> {
+                        failure.set(e);
                         stop.countDown();
                     }, stop::countDown);
-            stop.await();
+            if (duration == null) {
+                stop.await();
+            } else {
+                stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
             d.dispose();
+            Throwable e = failure.get();
+            if (e != null) {
+                err.println("error: following data source '" + dataSource + "' on " + bootstrap + " failed after "
+                        + printed.get() + " packet(s): " + e.getMessage());
+                err.flush();
+                return shutdown.finish(ExitCodes.FAILURE);
+            }
+            synchronized (this) {
+                out.println(printed.get() + " packet(s) followed from " + bootstrap + " for data source '" + dataSource + "'"
+                        + (session != null ? ", session " + session : ""));
+                out.flush();
+            }
             return shutdown.finish(ExitCodes.OK);
         }
     }

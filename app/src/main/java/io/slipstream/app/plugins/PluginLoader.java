@@ -1,5 +1,6 @@
 package io.slipstream.app.plugins;
 
+import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.SourceProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public final class PluginLoader {
     /**
      * @param pluginsDir the plug-ins folder; a missing folder means no plug-ins
      * @return the providers by name; a provider that fails to load is logged and skipped
+     * @throws ConfigException naming the jar when a {@code *.jar} in the folder cannot be read as a jar (the
+     *                         class loader would skip it without a word, and its providers would just be "unknown")
      */
     public static ProviderRegistry load(Path pluginsDir) {
         ClassLoader parent = PluginLoader.class.getClassLoader();
@@ -73,6 +77,7 @@ public final class PluginLoader {
         List<URL> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                checkReadable(f);
                 out.add(f.toUri().toURL());
             }
         } catch (MalformedURLException e) {
@@ -81,6 +86,15 @@ public final class PluginLoader {
             throw new UncheckedIOException("cannot list the plug-ins folder " + dir, e);
         }
         return out;
+    }
+
+    private static void checkReadable(Path jar) {
+        try (JarFile ignored = new JarFile(jar.toFile())) {
+            LOG.debug("Plug-in jar {} opened", jar);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException(jar.toString(), "--plugins",
+                    "not a readable jar file (" + e.getMessage() + "); replace it or remove it from the plug-ins folder");
+        }
     }
 
     private static String origin(SourceProvider p, URLClassLoader pluginLoader) {

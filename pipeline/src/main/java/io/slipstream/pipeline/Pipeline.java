@@ -105,6 +105,10 @@ public final class Pipeline {
                     Throwable e = failure.get();
                     return e == null ? Mono.<PipelineEvent>empty() : Mono.error(e);
                 }))
+                .onErrorMap(e -> Exceptions.isOverflow(e) && settings.overflow().policy() == OverflowPolicy.BLOCK,
+                        e -> new IllegalStateException("the source emitted more samples than were requested, which"
+                                + " overflow policy 'block' does not allow; a live source needs overflow.policy"
+                                + " drop-oldest, drop-newest or fail", e))
                 .doOnSubscribe(s -> LOG.info("Pipeline started: {}", settings))
                 .doFinally(signal -> finished(signal));
     }

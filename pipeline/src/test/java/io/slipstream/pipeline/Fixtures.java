@@ -62,8 +62,8 @@ final class Fixtures {
 
     /**
      * A live source paced on the context's scheduler: {@code count} rows, one every {@code period}, each stamped
-     * with the scheduler's clock when produced; the value is the row number. It ignores demand, as a live
-     * source does.
+     * with the scheduler's clock when produced; the value is the row number. It keeps its pace whatever the
+     * demand, as a live source does (rows wait in an unbounded queue until asked for).
      */
     static TelemetrySource paced(List<ChannelDefinition> channels, Duration period, long count) {
         return ctx -> {

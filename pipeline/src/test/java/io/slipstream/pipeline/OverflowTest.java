@@ -141,6 +141,22 @@ class OverflowTest {
     }
 
     @Test
+    void blockWithASourceThatIgnoresDemandFailsWithAClearError() {
+        TelemetrySource ignoresDemand = ctx -> {
+            ctx.declareChannels(List.of(A));
+            return Flux.interval(Duration.ofMillis(1), ctx.scheduler()).take(SAMPLES)
+                    .map(i -> SampleValue.of(A, ctx.nowNanos(), i));
+        };
+        StepVerifier.withVirtualTime(() -> scenario(ignoresDemand, OverflowPolicy.BLOCK), 0)
+                .thenAwait(Duration.ofSeconds(1))
+                .thenRequest(Long.MAX_VALUE)
+                .thenConsumeWhile(e -> true)
+                .expectErrorSatisfies(e -> assertTrue(e.getMessage().contains("drop-oldest"), e.getMessage()))
+                .verify();
+        assertBalanced(counters());
+    }
+
+    @Test
     void cancellingStopsTheSourceAndCountsWhatWasInside() {
         AtomicBoolean sourceCancelled = new AtomicBoolean();
         TelemetrySource live = ctx -> paced(List.of(A), Duration.ofMillis(1), SAMPLES).samples(ctx)

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Plug-ins that are not there or cannot be read: a config naming a provider whose jar is missing fails before
  * anything runs, naming file, line, key and the providers that are known; a jar in the plug-ins folder that is
- * not a readable jar fails every command that loads providers, naming the jar, instead of being skipped.
+ * not a readable jar fails every command that loads providers, naming the jar, instead of being skipped; a
+ * provider class missing from its jar is reported with the jar, beside the providers that did load.
  */
 class PluginErrorsTest {
 
@@ -75,6 +79,37 @@ class PluginErrorsTest {
         byte[] whole = Files.readAllBytes(goodJar);
         Path truncated = Files.write(plugins.resolve("tiny-source.jar"), Arrays.copyOf(whole, whole.length / 2));
         assertNamesTheJar(truncated, Cli.run("sources", "--plugins", plugins.toString()));
+    }
+
+    @Test
+    void aProviderClassMissingFromItsJarIsReportedNamingTheJarNotSkippedSilently() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("ghost-plugins"));
+        Files.copy(goodJar, plugins.resolve(goodJar.getFileName()));
+        Path ghost = plugins.resolve("ghost-source.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(ghost))) {
+            out.putNextEntry(new JarEntry("META-INF/services/io.slipstream.spi.SourceProvider"));
+            out.write("# a provider whose class was left out of the jar\nghost.GhostProvider\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        String notLoaded = "ghost.GhostProvider not found (declared in " + ghost + ")";
+
+        Cli.Result sources = Cli.run("sources", "--plugins", plugins.toString());
+        assertEquals(0, sources.code(), "the providers that load are still listed: " + sources);
+        assertTrue(sources.out().contains("tiny - a ramp, from a plug-in jar"), sources::toString);
+        assertTrue(sources.err().contains("warning: a source provider could not be loaded: "), sources::toString);
+        assertTrue(sources.err().contains(notLoaded), sources::toString);
+
+        Path cfg = Files.writeString(dir.resolve("ghost.yaml"), """
+                pipelines:
+                  - name: ghost
+                    source: { provider: ghost }
+                """);
+        Cli.Result validate = Cli.run("validate", cfg.toString(), "--plugins", plugins.toString());
+        assertEquals(2, validate.code(), validate::toString);
+        assertTrue(validate.err().contains(cfg + ":3: pipelines[0].source.provider: unknown source provider 'ghost'; "
+                + "known providers: csv, iracing, synthetic, tiny (add a plug-in jar to the plugins folder for others); "
+                + "not loaded: "), validate::toString);
+        assertTrue(validate.err().contains(notLoaded), validate::toString);
     }
 
     private static void assertNamesTheJar(Path jar, Cli.Result r) {

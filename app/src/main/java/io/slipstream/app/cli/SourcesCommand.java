@@ -24,7 +24,10 @@ public final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (ProviderRegistry registry = plugins.load()) {
+            registry.notLoaded().forEach(problem -> err.println("warning: a source provider could not be loaded: " + problem));
+            err.flush();
             if (registry.all().isEmpty()) {
                 out.println("No source providers found (plug-ins folder: " + plugins.pluginsDir + ").");
                 return ExitCodes.FAILURE;

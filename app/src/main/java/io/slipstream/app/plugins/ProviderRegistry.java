@@ -28,11 +28,18 @@ public final class ProviderRegistry implements Closeable {
     }
 
     private final Map<String, Found> byName;
+    private final List<String> notLoaded;
     private final Closeable loader;
 
-    ProviderRegistry(Map<String, Found> byName, Closeable loader) {
+    ProviderRegistry(Map<String, Found> byName, List<String> notLoaded, Closeable loader) {
         this.byName = new TreeMap<>(byName);
+        this.notLoaded = List.copyOf(notLoaded);
         this.loader = loader;
+    }
+
+    /** @return why each provider that is declared but could not be loaded was skipped, naming its jar when known */
+    public List<String> notLoaded() {
+        return notLoaded;
     }
 
     /** @return every provider, sorted by name */
@@ -55,12 +62,13 @@ public final class ProviderRegistry implements Closeable {
 
     /**
      * @param name a provider name
-     * @return a message saying it is unknown and listing the known ones
+     * @return a message saying it is unknown, listing the known ones and those that could not be loaded
      */
     public String unknownMessage(String name) {
         return "unknown source provider '" + name + "'; known providers: "
                 + (byName.isEmpty() ? "(none found)" : String.join(", ", byName.keySet()))
-                + " (add a plug-in jar to the plugins folder for others)";
+                + " (add a plug-in jar to the plugins folder for others)"
+                + (notLoaded.isEmpty() ? "" : "; not loaded: " + String.join("; ", notLoaded));
     }
 
     /**

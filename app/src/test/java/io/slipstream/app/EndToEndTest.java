@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,34 @@ class EndToEndTest {
         Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session, "--check");
         assertEquals(0, inspect.code(), inspect::toString);
         assertTrue(inspect.out().contains("check: every rule holds"), inspect::toString);
+    }
+
+    @Test
+    void aStopRequestEndsAnOpenEndedRunCleanlyAsCtrlCDoes() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("open-ended.yaml"), """
+                pipelines:
+                  - name: open-ended
+                    source: { provider: synthetic, preset: demo }
+                    block: { span: 100ms, linger: 200ms }
+                    overflow: { policy: block }
+                    sink: { data-source: StopTest }
+                """);
+        Path json = dir.resolve("stopped-summary.json");
+        Cli.Background run = Cli.start(withStack("run", cfg.toString(), "--summary-json", json.toString()));
+        run.awaitUntil("data on Kafka", Duration.ofSeconds(60), () -> new KafkaPacketReader()
+                .readAll(stack.kafkaBootstrap(), "StopTest", Map.of("Stream1", 1)).stream()
+                .anyMatch(p -> p.packet() != null && "PeriodicData".equals(p.packet().getType())));
+        run.requestStop();
+        Cli.Result r = run.await(Duration.ofSeconds(60));
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("Pipeline 'open-ended' ended cleanly"), r::toString);
+        String summary = Files.readString(json);
+        String session = SummaryJson.text(summary, "sessionKey");
+        assertEquals(0, SummaryJson.number(summary, "unconfirmed"), summary);
+        List<LandedPacket> packets = landed("StopTest", session);
+        assertEquals(List.of(), new SessionRuleChecker().check(packets, session), "the stopped session ended by the rules");
+        assertEquals(SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled"),
+                dataSamplesOnStream(packets, "Stream1"), "every sample put in a block before the stop landed");
     }
 
     @Test

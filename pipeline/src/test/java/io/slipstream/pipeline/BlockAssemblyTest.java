@@ -186,6 +186,40 @@ class BlockAssemblyTest {
     }
 
     @Test
+    void anEarlyReadWithinToleranceOfTheLastSampleStartsJustAfterItNeverOnIt() {
+        // Slot 2 was read 0.4 ms early (accepted, within the tolerance); the next read, 0.2 ms after it, is still
+        // before slot 2's grid time. It must not start a block on or before that time (two samples, one time).
+        long[] times = {T0, T0 + MS, T0 + 2 * MS - 4 * MS / 10, T0 + 2 * MS - 2 * MS / 10, T0 + 3 * MS};
+        List<Block> blocks = blocks(run(rows(List.of(A, B), times), sized(1000)));
+
+        assertEquals(T0 + 2 * MS, blocks.get(0).lastNanos());
+        assertTrue(blocks.get(1).startNanos() > blocks.get(0).lastNanos(), "no overlap: " + blocks);
+        assertTrue(blocks.get(1).startNanos() - (T0 + 2 * MS - 2 * MS / 10) <= MS / 2,
+                "the grid lies by no more than the tolerance");
+        assertEquals(0, counters().backwards(), "read times went forward: jitter, not backwards time");
+        assertEquals(1, counters().offGrid());
+        assertEquals(10, counters().emitted());
+    }
+
+    @Test
+    void aFullBlockLeavesWhenItsLastRowIsCompleteNotWhenTheNextRowArrives() {
+        // Two rows of two channels, then nothing for an hour of sample time: with size 2 the block must be out
+        // before the source's next sample, long before any linger could send it.
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A, B));
+            return Flux.concat(
+                    Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(B, T0, 2),
+                            SampleValue.of(A, T0 + MS, 3), SampleValue.of(B, T0 + MS, 4)),
+                    Flux.never());
+        };
+        StepVerifier.withVirtualTime(() -> virtualPipeline(source, sized(2)).events())
+                .expectNextMatches(e -> e instanceof Configuration)
+                .assertNext(e -> assertEquals(2, assertInstanceOf(Block.class, e).length()))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void nanAndInfiniteValuesBecomeMissingAndAreCounted() {
         double[] values = {1, Double.NaN, 3, Double.POSITIVE_INFINITY, 5};
         TelemetrySource source = ctx -> {

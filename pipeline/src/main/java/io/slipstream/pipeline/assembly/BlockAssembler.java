@@ -202,6 +202,7 @@ public final class BlockAssembler {
                 }
             }
         }
+        group.closeIfComplete();
     }
 
     private void undeclared(SampleValue sample) {

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IracingRowDecoderBenchmark {
 
     /** The .ibt file; the repository's test file by default, relative to the repository root. */
-    @Param({"/work/shared/ibt/teamjorge_valid_test_file.ibt"})
+    @Param({"source-iracing/src/test/resources/ibt/teamjorge_valid_test_file.ibt"})
     public String file;
 
     private IbtFile ibt;

@@ -1,5 +1,7 @@
 package io.slipstream.csv;
 
+import reactor.test.scheduler.VirtualTimeScheduler;
+import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,7 +36,7 @@ class CsvSourceTest {
     private static final long SECOND = 1_000_000_000L;
     private static final long MS = 1_000_000L;
 
-    private final RecordingContext context = new RecordingContext();
+    private final RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
 
     static Path resource(String name) {
         try {
@@ -62,11 +64,11 @@ class CsvSourceTest {
     }
 
     private ChannelDefinition declared(String name) {
-        return context.channels.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return context.channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     private List<String> problems(String kind) {
-        return context.problems.stream().filter(p -> p.kind().equals(kind)).map(SourceProblem::where).toList();
+        return context.problems().stream().filter(p -> p.kind().equals(kind)).map(SourceProblem::where).toList();
     }
 
     @Test
@@ -95,13 +97,13 @@ class CsvSourceTest {
         assertEquals(120.0, declared("vCar").min());
         assertEquals(129.5, declared("vCar").max());
         assertEquals("vCar:CSV", declared("vCar").identifier());
-        SessionMetadata meta = context.metadata.get(0);
+        SessionMetadata meta = context.metadata().get(0);
         assertEquals("Spa-Francorchamps", meta.get(SessionMetadata.TRACK));
         assertEquals("GT3 Demo", meta.get(SessionMetadata.CAR));
         assertEquals("logger-export.csv", meta.get(SessionMetadata.ORIGIN));
         assertEquals(Instant.parse("2024-05-01T14:00:00Z"), meta.start());
         assertEquals(List.of("logger-export.csv:1"), problems("text-column"));
-        assertEquals(1, context.problems.size(), context.problems.toString());
+        assertEquals(1, context.problems().size(), context.problems().toString());
     }
 
     @Test
@@ -112,7 +114,7 @@ class CsvSourceTest {
         assertEquals(1.5, ch.get("Steer").get(1).value());
         assertEquals("deg", declared("Steer").units());
         assertEquals(200.0, declared("gLat").frequencyHz());
-        assertTrue(context.problems.isEmpty(), context.problems.toString());
+        assertTrue(context.problems().isEmpty(), context.problems().toString());
     }
 
     @Test
@@ -166,9 +168,9 @@ class CsvSourceTest {
         assertEquals(List.of("bad-input.csv:6"), problems("long-row"));
         assertEquals(List.of("bad-input.csv:8"), problems("bad-time"));
         assertEquals(List.of("bad-input.csv:9"), problems("time-backwards"));
-        int lost = context.problems.stream().filter(p -> !p.kind().equals("time-backwards")).mapToInt(SourceProblem::samples).sum();
+        int lost = context.problems().stream().filter(p -> !p.kind().equals("time-backwards")).mapToInt(SourceProblem::samples).sum();
         assertEquals(7 + 3, lost, "every missing sample and the 3 of the dropped row are counted");
-        SourceProblem abc = context.problems.stream().filter(p -> p.where().endsWith(":3")).findFirst().orElseThrow();
+        SourceProblem abc = context.problems().stream().filter(p -> p.where().endsWith(":3")).findFirst().orElseThrow();
         assertEquals("column 'Speed': 'abc' is not a number", abc.message());
         Map<String, List<SampleValue>> ch = byChannel(out);
         assertEquals(107.0, ch.get("Speed").get(6).value(), "the row after time went back is kept");
@@ -185,11 +187,11 @@ class CsvSourceTest {
         Path f = Files.writeString(dir.resolve("noisy.csv"), b);
         List<SampleValue> out = all(source("file", f.toString(), "report-limit", 5));
         assertEquals(1000, out.size());
-        assertEquals(6, context.problems.size());
-        SourceProblem summary = context.problems.get(5);
+        assertEquals(6, context.problems().size());
+        SourceProblem summary = context.problems().get(5);
         assertEquals("noisy.csv:8-501", summary.where());
         assertEquals(494, summary.samples());
-        assertEquals(499, context.problems.stream().mapToInt(SourceProblem::samples).sum());
+        assertEquals(499, context.problems().stream().mapToInt(SourceProblem::samples).sum());
     }
 
     @Test
@@ -206,14 +208,14 @@ class CsvSourceTest {
     }
 
     private void assertFatal(TelemetrySource s, String expected) {
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<VirtualTimeScheduler> ctx = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
         StepVerifier.create(s.samples(ctx))
                 .expectErrorSatisfies(e -> {
                     assertTrue(e instanceof CsvFileException, e.toString());
                     assertTrue(e.getMessage().contains(expected), e.getMessage());
                 })
                 .verify(Duration.ofSeconds(10));
-        assertTrue(ctx.channels.isEmpty(), "nothing declared");
+        assertTrue(ctx.channels().isEmpty(), "nothing declared");
     }
 
     @Test
@@ -244,10 +246,10 @@ class CsvSourceTest {
         assertEquals("rpm", declared("RPM").units(), "units from the header when the sidecar gives none");
         assertEquals(1.0, declared("Lap").min(), "range from the data");
         assertEquals(3.0, declared("Lap").max());
-        assertEquals("Demo Ring", context.metadata.get(0).get(SessionMetadata.TRACK));
-        assertEquals("Test Driver", context.metadata.get(0).get(SessionMetadata.DRIVER));
-        assertEquals(RecordingContext.EPOCH, out.get(0).timeNanos(), "relative times start at the clock");
-        assertTrue(context.problems.isEmpty(), context.problems.toString());
+        assertEquals("Demo Ring", context.metadata().get(0).get(SessionMetadata.TRACK));
+        assertEquals("Test Driver", context.metadata().get(0).get(SessionMetadata.DRIVER));
+        assertEquals(RecordingSourceContext.TEST_EPOCH, out.get(0).timeNanos(), "relative times start at the clock");
+        assertTrue(context.problems().isEmpty(), context.problems().toString());
     }
 
     @Test
@@ -257,15 +259,15 @@ class CsvSourceTest {
         List<SampleValue> speed = byChannel(out).get("Speed");
         assertEquals(16, speed.size());
         for (int i = 0; i < speed.size(); i++) {
-            assertEquals(RecordingContext.EPOCH + i * 100 * MS, speed.get(i).timeNanos(), "sample " + i);
+            assertEquals(RecordingSourceContext.TEST_EPOCH + i * 100 * MS, speed.get(i).timeNanos(), "sample " + i);
         }
-        assertEquals(2, context.channels.size(), "the same channels are declared once");
+        assertEquals(2, context.channels().size(), "the same channels are declared once");
     }
 
     @Test
     void fastPacingReadsOnlyWhatIsRequested() {
         TelemetrySource s = source("file", resource("lap.csv").toString(), "scan-range", false);
-        StepVerifier.withVirtualTime(() -> s.samples(context), () -> context.scheduler, 0)
+        StepVerifier.withVirtualTime(() -> s.samples(context), () -> context.scheduler(), 0)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofSeconds(1))
                 .thenRequest(3)
@@ -283,7 +285,7 @@ class CsvSourceTest {
     void realTimePacingEmitsEachRowAtNowPlusItsOffset() {
         TelemetrySource s = source("file", resource("iso-times.csv").toString(), "pacing", "realtime");
         List<SampleValue> out = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(out::add), () -> context.scheduler, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(out::add), () -> context.scheduler(), Long.MAX_VALUE)
                 .expectNextCount(2)
                 .expectNoEvent(Duration.ofMillis(999))
                 .thenAwait(Duration.ofMillis(1))
@@ -295,7 +297,7 @@ class CsvSourceTest {
         List<Long> stamps = byChannel(out).get("Speed").stream().map(SampleValue::timeNanos).toList();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            expected.add(RecordingContext.EPOCH + i * SECOND);
+            expected.add(RecordingSourceContext.TEST_EPOCH + i * SECOND);
         }
         assertEquals(expected, stamps);
     }

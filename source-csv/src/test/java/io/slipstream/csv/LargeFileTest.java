@@ -1,5 +1,7 @@
 package io.slipstream.csv;
 
+import reactor.test.scheduler.VirtualTimeScheduler;
+import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +38,7 @@ class LargeFileTest {
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong count = new AtomicLong();
         AtomicLong peak = new AtomicLong();
-        RecordingContext context = new RecordingContext();
+        RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
         Long total = new CsvSourceProvider().create(MapSourceConfig.of(Map.of("file", file.toString())))
                 .samples(context)
                 .doOnNext(v -> {
@@ -50,10 +52,10 @@ class LargeFileTest {
                 .block(Duration.ofSeconds(60));
 
         assertEquals((long) ROWS * COLUMNS, total);
-        assertEquals(COLUMNS, context.channels.size());
-        assertEquals(1000.0, context.channels.get(0).frequencyHz());
-        assertEquals(0.0, context.channels.get(0).min(), "range scanned from the data");
-        assertEquals(999.99, context.channels.get(0).max());
+        assertEquals(COLUMNS, context.channels().size());
+        assertEquals(1000.0, context.channels().get(0).frequencyHz());
+        assertEquals(0.0, context.channels().get(0).min(), "range scanned from the data");
+        assertEquals(999.99, context.channels().get(0).max());
         assertTrue(peak.get() < HEAP_BUDGET, "live heap grew by " + (peak.get() >> 20) + " MB while streaming a "
                 + (size >> 20) + " MB file");
     }

@@ -1,5 +1,6 @@
 package io.slipstream.iracing;
 
+import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -67,13 +68,13 @@ class IracingSourceTest {
 
     @Test
     void replaysTheValidIbtWithOnlyTheFileSet() {
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         List<SampleValue> samples = source(Map.of("file", TestFiles.path(TestFiles.VALID).toString()))
                 .samples(ctx).collectList().block(Duration.ofSeconds(30));
-        assertEquals(1, ctx.declared.size());
-        List<ChannelDefinition> channels = ctx.declared.get(0);
+        assertEquals(1, ctx.declarations().size());
+        List<ChannelDefinition> channels = ctx.declarations().get(0);
         assertEquals(ESSENTIAL + DERIVED, channels.size());
-        assertTrue(ctx.problems.isEmpty(), ctx.problems.toString());
+        assertTrue(ctx.problems().isEmpty(), ctx.problems().toString());
         assertEquals(390 * (ESSENTIAL + DERIVED), samples.size());
         assertTrue(channels.stream().allMatch(c -> c.frequencyHz() == 60.0));
         ChannelDefinition speed = channels.stream().filter(c -> c.identifier().equals("Speed:iRacing")).findFirst()
@@ -99,7 +100,7 @@ class IracingSourceTest {
                 "in the stall the whole time: the lap counter holds LapCompleted and never rises");
         assertTrue(of(samples, "PitEntries:iRacing").stream().allMatch(s -> s.value() == 0.0));
 
-        SessionMetadata m = ctx.metadata.get();
+        SessionMetadata m = ctx.lastMetadata();
         assertEquals("Red Bull Ring", m.get(SessionMetadata.TRACK));
         assertEquals("Mercedes-AMG W13 E Performance", m.get(SessionMetadata.CAR));
         assertEquals("George v Rensburg", m.get(SessionMetadata.DRIVER));
@@ -112,7 +113,7 @@ class IracingSourceTest {
     void realtimePacingFollowsSessionTimeInVirtualTime() {
         int perRow = ESSENTIAL + DERIVED;
         Map<String, String> options = Map.of("file", TestFiles.path(TestFiles.VALID).toString(), "pacing", "realtime");
-        StepVerifier.withVirtualTime(() -> source(options).samples(new RecordingContext(VirtualTimeScheduler.get())))
+        StepVerifier.withVirtualTime(() -> source(options).samples(new RecordingSourceContext<>(VirtualTimeScheduler.get(), 0)))
                 .expectSubscription()
                 .expectNextCount(perRow)                       // row 0 at once
                 .expectNoEvent(Duration.ofMillis(16))          // row 1 is due 16.67 ms later
@@ -131,7 +132,7 @@ class IracingSourceTest {
     void realtimeReplayIsRetimedToNow() {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         vts.advanceTimeBy(Duration.ofDays(20_000));
-        RecordingContext ctx = new RecordingContext(vts);
+        RecordingSourceContext<?> ctx = new RecordingSourceContext<>(vts, 0);
         long now = vts.now(TimeUnit.NANOSECONDS);
         List<SampleValue> got = new java.util.ArrayList<>();
         source(Map.of("file", TestFiles.path(TestFiles.VALID).toString(), "pacing", "realtime",
@@ -145,7 +146,7 @@ class IracingSourceTest {
 
     @Test
     void invalidFileFailsNamingTheOffsetAndSendsNothing() {
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         StepVerifier.create(source(Map.of("file", TestFiles.path(TestFiles.INVALID).toString(), "mode", "ibt"))
                         .samples(ctx))
                 .expectErrorSatisfies(e -> {
@@ -154,8 +155,8 @@ class IracingSourceTest {
                     assertTrue(le.getMessage().contains("header version is 1635021600, expected 1 or 2"));
                 })
                 .verify(Duration.ofSeconds(10));
-        assertTrue(ctx.declared.isEmpty());
-        assertFalse(ctx.metadata.get() != null);
+        assertTrue(ctx.declarations().isEmpty());
+        assertFalse(ctx.lastMetadata() != null);
     }
 
     @Test
@@ -166,19 +167,19 @@ class IracingSourceTest {
             rows.add(w.row(Map.of("SessionTime", i / 60.0, "Speed", 10.0 + i, "CarIdxRPM[2]", 7000.0)));
         }
         Path file = Files.write(dir.resolve("car.ibt"), w.ibt(IrsdkWriter.yaml(), 1_700_000_000L, rows));
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         List<SampleValue> samples = source(Map.of("file", file.toString(),
                 "channels", List.of("Speed", "NoSuchVar", "CarIdxRPM", "AlsoMissing"))).samples(ctx).collectList()
                 .block(Duration.ofSeconds(10));
         assertEquals(2, ctx.count("missing-variable"));
-        assertTrue(ctx.problems.get(0).message().contains("NoSuchVar"));
+        assertTrue(ctx.problems().get(0).message().contains("NoSuchVar"));
         assertEquals(List.of("Speed:iRacing", "CarIdxRPM_0:iRacing", "CarIdxRPM_1:iRacing", "CarIdxRPM_2:iRacing",
                         "LapMarker:iRacing", "PitEntries:iRacing", "PitExits:iRacing"),
-                ctx.declared.get(0).stream().map(ChannelDefinition::identifier).toList());
+                ctx.declarations().get(0).stream().map(ChannelDefinition::identifier).toList());
         assertEquals(5 * 7, samples.size());
         assertEquals(14.0, of(samples, "Speed:iRacing").get(4).value(), 1e-6);
         assertEquals(7000.0, of(samples, "CarIdxRPM_2:iRacing").get(0).value());
-        assertEquals("Test Track", ctx.metadata.get().get(SessionMetadata.TRACK));
+        assertEquals("Test Track", ctx.lastMetadata().get(SessionMetadata.TRACK));
     }
 
     @Test
@@ -189,7 +190,7 @@ class IracingSourceTest {
         rows.add(w.row(Map.of("PlayerTrackSurface", 3.0, "IsOnTrack", 1.0, "LapCompleted", 169.0, "Lap", 170.0,
                 "SessionTime", 1 / 60.0)));
         Path file = Files.write(dir.resolve("stale.ibt"), w.ibt(IrsdkWriter.yaml(), 1_700_000_000L, rows));
-        List<SampleValue> laps = of(source(Map.of("file", file.toString())).samples(new RecordingContext())
+        List<SampleValue> laps = of(source(Map.of("file", file.toString())).samples(RecordingSourceContext.realTime())
                 .collectList().block(Duration.ofSeconds(10)), "LapMarker:iRacing");
         assertEquals(SampleStatus.MISSING, laps.get(0).status());
         assertEquals(169.0, laps.get(1).value());
@@ -197,10 +198,10 @@ class IracingSourceTest {
 
     @Test
     void memoryDumpReplaysItsNewestBufferWithEveryVariableInFull() {
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         List<SampleValue> samples = source(Map.of("file", TestFiles.path(TestFiles.MEMDUMP).toString(),
                 "channels", "full")).samples(ctx).collectList().block(Duration.ofSeconds(30));
-        List<ChannelDefinition> channels = ctx.declared.get(0);
+        List<ChannelDefinition> channels = ctx.declarations().get(0);
         assertEquals(2204 + DERIVED, channels.size(), "323 variables, arrays expanded");
         assertEquals(channels.size(), samples.size(), "one row: the newest buffer");
         assertEquals(3443.0, of(samples, "SessionTick:iRacing").get(0).value());
@@ -213,7 +214,7 @@ class IracingSourceTest {
         assertEquals("Suspension/Heave and roll", channels.stream()
                 .filter(c -> c.identifier().startsWith("ROLLFshockDefl_"))
                 .findFirst().orElseThrow().group());
-        assertEquals("Autodromo Nazionale Monza", ctx.metadata.get().get(SessionMetadata.TRACK));
+        assertEquals("Autodromo Nazionale Monza", ctx.lastMetadata().get(SessionMetadata.TRACK));
         assertEquals("Tyres/RR", channels.stream().filter(c -> c.identifier().equals("dpRRTireColdPress:iRacing"))
                 .findFirst().orElseThrow().group());
     }

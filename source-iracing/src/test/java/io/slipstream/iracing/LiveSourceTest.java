@@ -1,5 +1,6 @@
 package io.slipstream.iracing;
 
+import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,14 +47,14 @@ class LiveSourceTest {
         IracingOptions options = IracingOptions.from(MapSourceConfig.of(Map.of("channels", List.of("Speed", "RPM"))));
         IracingSource source = new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)),
                 LiveSettings.defaults());
-        RecordingContext ctx = new RecordingContext();
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         List<SampleValue> samples = source.samples(ctx).collectList().block(Duration.ofSeconds(20));
 
         List<SampleValue> speeds = samples.stream().filter(s -> s.channel().identifier().equals("Speed:iRacing")).toList();
         assertEquals(List.of(10.0, 20.0, 30.0), speeds.stream().map(SampleValue::value).toList());
         assertEquals(3 * 5, samples.size(), "Speed, RPM and the three derived counters per tick");
         assertTrue(speeds.get(0).timeNanos() < speeds.get(1).timeNanos());
-        assertEquals("Test Track", ctx.metadata.get().get(SessionMetadata.TRACK));
+        assertEquals("Test Track", ctx.lastMetadata().get(SessionMetadata.TRACK));
         assertEquals(1, ctx.count("disconnected"));
     }
 }

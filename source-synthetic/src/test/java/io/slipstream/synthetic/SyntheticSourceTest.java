@@ -1,5 +1,7 @@
 package io.slipstream.synthetic;
 
+import reactor.test.scheduler.VirtualTimeScheduler;
+import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,7 @@ class SyntheticSourceTest {
 
     private static final long MS = 1_000_000L;
 
-    private final RecordingContext context = new RecordingContext();
+    private final RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
 
     private static TelemetrySource source(Map<String, Object> options) {
         return new SyntheticSourceProvider().create(MapSourceConfig.of(options));
@@ -55,7 +57,7 @@ class SyntheticSourceTest {
      */
     private List<SampleValue> runFor(TelemetrySource source, Duration time, int expected) {
         List<SampleValue> out = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> source.samples(context).doOnNext(out::add), () -> context.scheduler, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> source.samples(context).doOnNext(out::add), () -> context.scheduler(), Long.MAX_VALUE)
                 .expectSubscription()
                 .thenAwait(time)
                 .expectNextCount(expected)
@@ -76,16 +78,16 @@ class SyntheticSourceTest {
         TelemetrySource s = source(options("realtime", channel("name", "vCar", "kind", "constant", "value", 7, "rate", 100)));
         List<SampleValue> out = runFor(s, Duration.ofMillis(995), 100); // ticks at 0, 10, ..., 990 ms
         for (int i = 0; i < out.size(); i++) {
-            assertEquals(RecordingContext.EPOCH + i * 10 * MS, out.get(i).timeNanos());
+            assertEquals(RecordingSourceContext.TEST_EPOCH + i * 10 * MS, out.get(i).timeNanos());
             assertEquals(7.0, out.get(i).value());
         }
-        assertEquals("vCar:Synthetic", context.channels.get(0).identifier());
-        assertEquals(100.0, context.channels.get(0).frequencyHz());
-        SessionMetadata meta = context.metadata.get(0);
+        assertEquals("vCar:Synthetic", context.channels().get(0).identifier());
+        assertEquals(100.0, context.channels().get(0).frequencyHz());
+        SessionMetadata meta = context.metadata().get(0);
         assertEquals("Synthetic", meta.get(SessionMetadata.TRACK));
         assertEquals("Slipstream", meta.get(SessionMetadata.CAR));
         assertEquals("synthetic", meta.get(SessionMetadata.ORIGIN));
-        assertEquals(RecordingContext.EPOCH, meta.start().getEpochSecond() * 1_000_000_000L + meta.start().getNano());
+        assertEquals(RecordingSourceContext.TEST_EPOCH, meta.start().getEpochSecond() * 1_000_000_000L + meta.start().getNano());
     }
 
     @Test
@@ -101,8 +103,8 @@ class SyntheticSourceTest {
         assertEquals(2000, stamps.get("a").size());
         assertEquals(stamps.get("a"), stamps.get("b"), "channels of one rate are stamped alike");
         assertEquals(100, stamps.get("c").size());
-        assertEquals(List.of(RecordingContext.EPOCH, RecordingContext.EPOCH + 1000 * MS), stamps.get("d"));
-        assertEquals(RecordingContext.EPOCH + 20 * MS, stamps.get("c").get(1));
+        assertEquals(List.of(RecordingSourceContext.TEST_EPOCH, RecordingSourceContext.TEST_EPOCH + 1000 * MS), stamps.get("d"));
+        assertEquals(RecordingSourceContext.TEST_EPOCH + 20 * MS, stamps.get("c").get(1));
     }
 
     @Test
@@ -110,7 +112,7 @@ class SyntheticSourceTest {
         TelemetrySource s = source(options("realtime", channel("name", "x", "kind", "noise", "rate", 10000)));
         List<SampleValue> out = runFor(s, Duration.ofMillis(100), 1001); // ticks at 0..100 ms inclusive every 100 us
         for (int i = 0; i < out.size(); i++) {
-            assertEquals(RecordingContext.EPOCH + i * 100_000L, out.get(i).timeNanos());
+            assertEquals(RecordingSourceContext.TEST_EPOCH + i * 100_000L, out.get(i).timeNanos());
         }
     }
 
@@ -118,7 +120,7 @@ class SyntheticSourceTest {
     void durationEndsTheSourceAtTheRightTick() {
         Map<String, Object> o = options("realtime", channel("name", "x", "kind", "constant", "rate", 10));
         o.put("duration", "1s");
-        StepVerifier.withVirtualTime(() -> source(o).samples(context), () -> context.scheduler, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> source(o).samples(context), () -> context.scheduler(), Long.MAX_VALUE)
                 .expectNextCount(1)
                 .thenAwait(Duration.ofMillis(900))
                 .expectNextCount(9)
@@ -140,7 +142,7 @@ class SyntheticSourceTest {
     private static List<Double> noise(long seed) {
         Map<String, Object> o = options("fast", channel("name", "n", "kind", "noise", "rate", 100, "amplitude", 2, "offset", 5));
         o.put("seed", seed);
-        return source(o).samples(new RecordingContext()).take(100).map(SampleValue::value).collectList().block();
+        return source(o).samples(new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH)).take(100).map(SampleValue::value).collectList().block();
     }
 
     @Test
@@ -151,7 +153,7 @@ class SyntheticSourceTest {
         for (int i = 1; i < out.size(); i++) {
             if (out.get(i).value() != out.get(i - 1).value()) {
                 assertEquals(out.get(i - 1).value() + 1, out.get(i).value(), "one lap at a time");
-                changes.add(out.get(i).timeNanos() - RecordingContext.EPOCH);
+                changes.add(out.get(i).timeNanos() - RecordingSourceContext.TEST_EPOCH);
             }
         }
         assertEquals(1.0, out.get(0).value());
@@ -171,7 +173,7 @@ class SyntheticSourceTest {
             double prev = out.get(i - 1).value();
             double now = out.get(i).value();
             if (prev != now) {
-                edges.add((now > prev ? "in@" : "out@") + (out.get(i).timeNanos() - RecordingContext.EPOCH) / MS);
+                edges.add((now > prev ? "in@" : "out@") + (out.get(i).timeNanos() - RecordingSourceContext.TEST_EPOCH) / MS);
             }
         }
         assertEquals(List.of("in@50000", "out@58000", "in@110000", "out@118000"), edges);
@@ -197,15 +199,15 @@ class SyntheticSourceTest {
             }
         };
         s.samples(context).subscribe(stalled);
-        context.scheduler.advanceTimeBy(Duration.ofMillis(2_995)); // ticks 0..299 have fired
+        context.scheduler().advanceTimeBy(Duration.ofMillis(2_995)); // ticks 0..299 have fired
         stalled.request(Long.MAX_VALUE);
         stalled.dispose();
-        long droppedSamples = context.problems.stream().filter(p -> p.kind().equals("overrun"))
+        long droppedSamples = context.problems().stream().filter(p -> p.kind().equals("overrun"))
                 .mapToLong(SourceProblem::samples).sum();
         assertTrue(droppedSamples >= 2 * 100, "most of the 3 s stall was dropped: " + droppedSamples);
         assertEquals(2 * 300, got.size() + droppedSamples, "every fired sample is delivered or reported dropped");
         // Held samples keep the instant their tick was scheduled for, not the time they were taken: the newest is tick 299.
-        assertEquals(299 * 10 * MS, got.get(got.size() - 1).timeNanos() - RecordingContext.EPOCH);
+        assertEquals(299 * 10 * MS, got.get(got.size() - 1).timeNanos() - RecordingSourceContext.TEST_EPOCH);
         for (int i = 2; i < got.size(); i++) {
             assertTrue(got.get(i).timeNanos() > got.get(i - 2).timeNanos(), "per-channel time goes forward");
         }
@@ -217,7 +219,7 @@ class SyntheticSourceTest {
         TelemetrySource s = source(options("fast",
                 channel("name", "a", "kind", "sine", "rate", 100),
                 channel("name", "b", "kind", "sine", "rate", 10)));
-        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(v -> made.incrementAndGet()), () -> context.scheduler, 0)
+        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(v -> made.incrementAndGet()), () -> context.scheduler(), 0)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofSeconds(5))
                 .thenRequest(7)
@@ -242,20 +244,20 @@ class SyntheticSourceTest {
             assertTrue(out.get(i).timeNanos() >= out.get(i - 1).timeNanos(), "time order at " + i);
         }
         List<Long> b = out.stream().filter(v -> v.channel().name().equals("b")).map(SampleValue::timeNanos).toList();
-        assertEquals(RecordingContext.EPOCH + 25 * MS, b.get(1));
-        assertEquals(RecordingContext.EPOCH + 975 * MS, b.get(39));
+        assertEquals(RecordingSourceContext.TEST_EPOCH + 25 * MS, b.get(1));
+        assertEquals(RecordingSourceContext.TEST_EPOCH + 975 * MS, b.get(39));
     }
 
     @Test
     void cancellationStopsEmission() {
         AtomicLong seen = new AtomicLong();
         TelemetrySource s = source(options("realtime", channel("name", "x", "kind", "sine", "rate", 1000)));
-        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(v -> seen.incrementAndGet()), () -> context.scheduler, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> s.samples(context).doOnNext(v -> seen.incrementAndGet()), () -> context.scheduler(), Long.MAX_VALUE)
                 .thenAwait(Duration.ofMillis(9))
                 .expectNextCount(10)
                 .thenCancel()
                 .verify(Duration.ofSeconds(5));
-        context.scheduler.advanceTimeBy(Duration.ofSeconds(10));
+        context.scheduler().advanceTimeBy(Duration.ofSeconds(10));
         assertEquals(10, seen.get(), "nothing after cancel");
     }
 
@@ -273,8 +275,8 @@ class SyntheticSourceTest {
         assertList(List.of(1.0, 0.0, -1.0, 0.0), v.get("cos"));
         assertList(List.of(3.0, 3.0, -3.0, -3.0), v.get("sq"));
         assertList(List.of(2.0, 2.0, 9.0, 9.0), v.get("step"));
-        assertEquals(-1.0, context.channels.get(0).min());
-        assertEquals(3.0, context.channels.get(0).max());
+        assertEquals(-1.0, context.channels().get(0).min());
+        assertEquals(3.0, context.channels().get(0).max());
     }
 
     private static void assertList(List<Double> expected, List<Double> actual) {
@@ -291,11 +293,11 @@ class SyntheticSourceTest {
         o.put("pacing", "fast");
         o.put("duration", "1s");
         List<SampleValue> out = source(o).samples(context).collectList().block(Duration.ofSeconds(10));
-        assertTrue(context.channels.size() >= 24, "a few dozen channels");
-        Map<Double, Long> rates = context.channels.stream().collect(Collectors.groupingBy(c -> c.frequencyHz(), Collectors.counting()));
+        assertTrue(context.channels().size() >= 24, "a few dozen channels");
+        Map<Double, Long> rates = context.channels().stream().collect(Collectors.groupingBy(c -> c.frequencyHz(), Collectors.counting()));
         assertEquals(java.util.Set.of(1000.0, 200.0, 50.0, 10.0), rates.keySet());
-        assertTrue(context.channels.stream().anyMatch(c -> c.identifier().equals("Lap:Synthetic")));
-        assertTrue(context.channels.stream().anyMatch(c -> c.identifier().equals("OnPitRoad:Synthetic")));
+        assertTrue(context.channels().stream().anyMatch(c -> c.identifier().equals("Lap:Synthetic")));
+        assertTrue(context.channels().stream().anyMatch(c -> c.identifier().equals("OnPitRoad:Synthetic")));
         long expected = rates.entrySet().stream().mapToLong(e -> Math.round(e.getKey()) * e.getValue()).sum();
         assertEquals(expected, out.size());
     }
@@ -329,7 +331,7 @@ class SyntheticSourceTest {
     @Test
     void nothingHappensBeforeSubscription() {
         Flux<SampleValue> flux = source(options("realtime", channel("name", "x", "kind", "sine"))).samples(context);
-        assertTrue(context.channels.isEmpty());
+        assertTrue(context.channels().isEmpty());
         assertTrue(flux != null);
     }
 }

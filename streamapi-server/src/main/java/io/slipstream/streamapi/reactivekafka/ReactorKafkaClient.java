@@ -1,10 +1,10 @@
 package io.slipstream.streamapi.reactivekafka;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
 import reactor.kafka.receiver.ReceiverPartition;
@@ -39,7 +40,7 @@ final class ReactorKafkaClient implements ReactiveKafka {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         return Flux.usingWhen(
-                reactor.core.publisher.Mono.fromSupplier(() -> KafkaSender.<String, byte[]>create(SenderOptions.create(props))),
+                Mono.fromSupplier(() -> KafkaSender.<String, byte[]>create(SenderOptions.create(props))),
                 sender -> sender.send(records.map(o -> SenderRecord.create(
                                 new ProducerRecord<>(o.topic(), o.partition(), o.key(), o.value()), o.correlation())))
                         .map(r -> new Sent<>(r.correlationMetadata(),
@@ -47,7 +48,7 @@ final class ReactorKafkaClient implements ReactiveKafka {
                                 r.recordMetadata() == null ? -1 : r.recordMetadata().partition(),
                                 r.recordMetadata() == null ? -1 : r.recordMetadata().offset(),
                                 r.exception())),
-                sender -> reactor.core.publisher.Mono.fromRunnable(sender::close));
+                sender -> Mono.fromRunnable(sender::close));
     }
 
     @Override
@@ -62,7 +63,6 @@ final class ReactorKafkaClient implements ReactiveKafka {
         ReceiverOptions<String, byte[]> opts = ReceiverOptions.<String, byte[]>create(props)
                 .assignment(List.copyOf(partitions))
                 .addAssignListener(parts -> parts.forEach(ReceiverPartition::seekToBeginning));
-        // receiveAtmostOnce-style acking is not needed: nothing relies on committed offsets.
         return KafkaReceiver.create(opts).receive()
                 .map(r -> new Received(r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.timestamp()));
     }

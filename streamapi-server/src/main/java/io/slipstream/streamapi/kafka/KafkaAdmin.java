@@ -107,6 +107,28 @@ public final class KafkaAdmin implements AutoCloseable {
                 throw new IllegalStateException("Kafka did not create topic " + topic + " within " + TIMEOUT_MS + " ms", e);
             }
         }
+        awaitLeaders(missing.keySet());
+    }
+
+    /**
+     * Waits until every partition of the topics has a leader in the broker's metadata. A write sent the moment a
+     * topic is created can be answered "unknown partition" although the broker appended it; the idempotent
+     * producer's retry of that first batch then met a sequence the partition had already passed and kept failing
+     * (OutOfOrderSequenceException) until the delivery timeout, losing the packet.
+     */
+    private void awaitLeaders(Collection<String> topics) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+        while (true) {
+            Map<String, TopicDescription> d = call("describe topics " + topics, admin.describeTopics(topics).allTopicNames());
+            boolean ready = d.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka created " + topics + " but gave them no leader within " + TIMEOUT_MS + " ms");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /**

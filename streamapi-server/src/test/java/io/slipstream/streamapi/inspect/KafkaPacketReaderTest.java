@@ -3,17 +3,14 @@ package io.slipstream.streamapi.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slipstream.streamapi.KafkaBroker;
+import io.slipstream.streamapi.kafka.KafkaAdmin;
 import io.slipstream.streamapi.reactivekafka.Outgoing;
 import io.slipstream.streamapi.reactivekafka.ReactiveKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import ma.streaming.open_data.v1.Packet;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +27,8 @@ class KafkaPacketReaderTest {
     @BeforeAll
     static void start() throws Exception {
         broker = KafkaBroker.start(dir.resolve("kafka"), 0);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("Rig", 3, (short) 1), new NewTopic("Rig_essential", 1, (short) 1)))
-                    .all().get(30, TimeUnit.SECONDS);
+        try (KafkaAdmin admin = new KafkaAdmin(broker.bootstrapServers())) {
+            admin.ensureTopics(Map.of("Rig", 3, "Rig_essential", 1));
         }
         ReactiveKafka kafka = ReactiveKafka.connect(broker.bootstrapServers());
         List<Outgoing<Integer>> records = List.of(

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.streamapi.KafkaBroker;
+import io.slipstream.streamapi.kafka.KafkaAdmin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +32,8 @@ class ReactiveKafkaCanaryTest {
     static void start() throws Exception {
         broker = KafkaBroker.start(dir.resolve("kafka"), 0);
         // Our broker does not create topics on first use (the Stream API creates its own), so neither does this.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("canary", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        try (KafkaAdmin admin = new KafkaAdmin(broker.bootstrapServers())) {
+            admin.ensureTopics(Map.of("canary", 1));
         }
     }
 

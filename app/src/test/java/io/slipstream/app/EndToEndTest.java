@@ -69,6 +69,7 @@ class EndToEndTest {
         assertTrue(received > 20_000, "4 s of ~12,700 samples/s, got " + received);
         assertEquals(received, SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "dropped"), summary);
         assertTrue(SummaryJson.number(summary, "markers") >= 1, "the out-lap marker at least: " + summary);
+        assertEquals(0, SummaryJson.number(summary, "markersDropped"), "a clean end sends every marker: " + summary);
 
         Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session);
         assertEquals(0, inspect.code(), inspect::toString);

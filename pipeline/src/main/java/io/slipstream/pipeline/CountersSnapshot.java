@@ -16,13 +16,16 @@ import java.util.Map;
  * @param offGrid        samples off the grid by more than the tolerance, or after a gap; each started a new block
  * @param blocks         blocks emitted
  * @param markers        markers emitted
+ * @param markersDropped markers derived but not emitted because the run was cancelled or failed while the block
+ *                       holding their time was still open
  * @param bufferFill     samples in the buffer between source and pipeline now
  * @param bufferCapacity the buffer's size
  * @param sourceProblems problems the source reported, by kind
  * @param firstProblems  the first 20 problems in full
  */
 public record CountersSnapshot(long received, long emitted, Map<String, Long> dropped, long filled, long invalid,
-                               long backwards, long offGrid, long blocks, long markers, int bufferFill,
+                               long backwards, long offGrid, long blocks, long markers, long markersDropped,
+                               int bufferFill,
                                int bufferCapacity, Map<String, Long> sourceProblems,
                                List<SourceProblem> firstProblems) {
 

@@ -27,7 +27,8 @@ import reactor.core.publisher.SignalType;
  * source ends, open blocks and the markers they cover are sent, then the events complete. When the source fails,
  * or the buffer overflows under {@link OverflowPolicy#FAIL}, what was assembled is sent first, then the error.
  * Samples still inside when the events are cancelled or fail are counted as dropped ({@code cancelled},
- * {@code failed}), so that {@code received == emitted + dropped} holds however the run ends.
+ * {@code failed}), so that {@code received == emitted + dropped} holds however the run ends; markers whose block
+ * had not left are counted as {@link CountersSnapshot#markersDropped() dropped markers}.
  */
 public final class Pipeline {
 
@@ -140,11 +141,12 @@ public final class Pipeline {
             if (inside > 0) {
                 counters.dropped(signal == SignalType.CANCEL ? "cancelled" : "failed", inside);
             }
+            counters.dropPendingMarkers();
         }
         CountersSnapshot c = counters.snapshot();
         LOG.info("Pipeline {}: received {}, emitted {}, dropped {}, filled {}, invalid {}, backwards {}, off-grid {},"
-                        + " blocks {}, markers {}", signal == SignalType.ON_COMPLETE ? "completed" : "ended by " + signal,
+                        + " blocks {}, markers {} ({} dropped)", signal == SignalType.ON_COMPLETE ? "completed" : "ended by " + signal,
                 c.received(), c.emitted(), c.dropped(), c.filled(), c.invalid(), c.backwards(), c.offGrid(),
-                c.blocks(), c.markers());
+                c.blocks(), c.markers(), c.markersDropped());
     }
 }

@@ -26,6 +26,8 @@ public final class PipelineCounters {
     private final LongAdder offGrid = new LongAdder();
     private final LongAdder blocks = new LongAdder();
     private final LongAdder markers = new LongAdder();
+    private final LongAdder markersFound = new LongAdder();
+    private final LongAdder markersDropped = new LongAdder();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
     private final List<SourceProblem> firstProblems = new ArrayList<>();
@@ -79,6 +81,19 @@ public final class PipelineCounters {
     /** Counts one emitted marker. */
     public void marker() {
         markers.increment();
+    }
+
+    /** Counts one marker derived and waiting for the block that covers its time. */
+    public void markerFound() {
+        markersFound.increment();
+    }
+
+    /** Counts the derived markers not emitted because the run was cancelled or failed before their block left. */
+    void dropPendingMarkers() {
+        long pending = markersFound.sum() - markers.sum() - markersDropped.sum();
+        if (pending > 0) {
+            markersDropped.add(pending);
+        }
     }
 
     /**
@@ -140,7 +155,7 @@ public final class PipelineCounters {
             first = List.copyOf(firstProblems);
         }
         return new CountersSnapshot(received.sum(), emitted.sum(), droppedNow, filled.sum(), invalid.sum(),
-                backwards.sum(), offGrid.sum(), blocks.sum(), markers.sum(),
+                backwards.sum(), offGrid.sum(), blocks.sum(), markers.sum(), markersDropped.sum(),
                 (int) Math.max(0, Math.min(bufferCapacity, fill)), bufferCapacity, sums(problems), first);
     }
 }

@@ -59,7 +59,33 @@ class MarkerTest {
                 .verifyComplete();
         assertOrder(events);
         assertEquals(markers(events).size(), pipeline.get().counters().snapshot().markers());
+        assertEquals(0, pipeline.get().counters().snapshot().markersDropped(), "a completed run sends every marker");
         return events;
+    }
+
+    @Test
+    void markersOfABlockStillOpenWhenTheRunIsCancelledAreCountedAsDropped() {
+        double[] lap = {0, 0, 1, 1, 1, 2};
+        double[] zero = new double[6];
+        TelemetrySource stalls = ctx -> values(lap, zero, zero).samples(ctx).concatWith(Flux.never());
+        PipelineSettings s = new PipelineSettings(
+                new BlockSettings(1000, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.SPLIT),
+                new MarkerSettings(false, List.of(new CounterRule("Lap:iRacing", "Lap {value}", "Lap Trigger"))),
+                OverflowSettings.defaults());
+        StepVerifier.withVirtualTime(() -> {
+                    Pipeline p = virtualPipeline(stalls, s);
+                    pipeline.set(p);
+                    return p.events();
+                })
+                .expectNextMatches(e -> e instanceof Configuration)
+                .thenAwait(Duration.ofSeconds(1))
+                .thenCancel()
+                .verify();
+
+        CountersSnapshot c = pipeline.get().counters().snapshot();
+        assertEquals(0, c.markers());
+        assertEquals(2, c.markersDropped(), "Lap 1 and Lap 2 waited for a block that never left: " + c);
+        assertEquals(18, c.dropped().get("cancelled"));
     }
 
     @Test

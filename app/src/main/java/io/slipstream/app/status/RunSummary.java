@@ -44,8 +44,9 @@ public final class RunSummary {
             sb.append(String.format(Locale.ROOT, "Pipeline '%s' %s: session %s on data source '%s', stream '%s'%n",
                     s.name(), o.ok() ? "ended cleanly" : "FAILED: " + o.error(), k.sessionKey(), s.dataSource(), s.stream()));
             sb.append(String.format(Locale.ROOT,
-                    "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%n",
-                    c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers()));
+                    "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%s%n",
+                    c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers(),
+                    c.markersDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d more lost with the open block)", c.markersDropped())));
             sb.append(String.format(Locale.ROOT,
                     "  packets: %,d sent (%,d data, %,d markers, %,d configurations), %,d bytes, %,d resent, %,d dropped %s, %,d unconfirmed%n",
                     k.packetsSent(), k.blocks(), k.markers(), k.configurations(), k.bytes(), k.resends(),
@@ -87,6 +88,7 @@ public final class RunSummary {
             p.put("samples", samples);
             p.put("blocks", c.blocks());
             p.put("markers", c.markers());
+            p.put("markersDropped", c.markersDropped());
             Map<String, Object> packets = new LinkedHashMap<>();
             packets.put("sent", k.packetsSent());
             packets.put("data", k.blocks());

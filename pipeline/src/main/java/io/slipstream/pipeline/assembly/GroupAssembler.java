@@ -161,6 +161,7 @@ public final class GroupAssembler {
     /** @param marker a marker whose time lies in the open block; it follows that block out */
     public void addMarker(Marker marker) {
         markers.add(marker);
+        counters.markerFound();
     }
 
     /**

@@ -189,6 +189,9 @@ class PythonSampleSequenceTest {
         assertFalse(infoAfterUpdate.getIsComplete());
         assertEquals(List.of("Stream1", "Stream2"), infoAfterUpdate.getStreamsList());
         assertTrue(infoAfterUpdate.hasUtcOffset());
+        // The official readers look up "{ds}.{stream}:0" only; the partition-based layout answers it too.
+        assertEquals(Map.of("Default:0", 0L, "Default_essential:0", 0L, "Default:1", 0L, "Default:2", 0L,
+                "Default.Stream1:0", 0L, "Default.Stream2:0", 0L), infoAfterUpdate.getTopicPartitionOffsetsMap());
 
         assertTrue(ended.getSuccess());
         assertEquals(DS, ended.getEndSession().getDataSource());

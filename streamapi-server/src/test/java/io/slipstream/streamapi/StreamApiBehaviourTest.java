@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -90,6 +91,26 @@ class StreamApiBehaviourTest {
 
     private static Packet packet(String type, String sessionKey, long id) {
         return Packet.newBuilder().setType(type).setSessionKey(sessionKey).setId(id).setContent(ByteString.copyFromUtf8("p" + id)).build();
+    }
+
+    @Test
+    void sessionInfoGivesTheOfficialReadersTheirStreamKeyInThePartitionLayout() {
+        String earlier = createSession("Readers", "earlier");
+        for (long id = 0; id < 3; id++) {
+            client.write("Readers", "Stream1", earlier, packet("PeriodicData", earlier, id));
+        }
+        client.write("Readers", "Stream2", earlier, packet("PeriodicData", earlier, 3));
+        String key = createSession("Readers", "later");
+
+        Map<String, Long> offsets = client.sessions.getSessionInfo(GetSessionInfoRequest.newBuilder().setSessionKey(key).build())
+                .getTopicPartitionOffsetsMap();
+        assertEquals(3L, offsets.get("Readers:1"), offsets::toString);
+        assertEquals(1L, offsets.get("Readers:2"), offsets::toString);
+        assertEquals(3L, offsets.get("Readers.Stream1:0"), "the key the Python and C# readers look up: " + offsets);
+        assertEquals(1L, offsets.get("Readers.Stream2:0"), offsets::toString);
+        assertEquals(Set.of("Readers:0", "Readers_essential:0", "Readers:1", "Readers:2"),
+                client.sessions.endSession(EndSessionRequest.newBuilder().setSessionKey(key).build())
+                        .getEndSession().getTopicPartitionOffsetsMap().keySet(), "the session records keep the official keys");
     }
 
     @Test

@@ -46,6 +46,32 @@ public final class StreamCatalog {
     }
 
     /**
+     * The offsets GetSessionInfo answers with: {@code offsets} plus, in the partition-based layout, a
+     * {@code "{ds}.{stream}:0"} key per mapped stream holding its partition's offset. The official readers (Python
+     * and C#) look up only that topic-based key and fall back to 0, so against the official server they read every
+     * mapped partition from its beginning; spec §11 asks for the keys in both layouts. The NewSession and
+     * EndOfSession records keep the official keys only.
+     *
+     * @param dataSource the session's data source
+     * @param offsets    its offsets keyed {@code "{topic}:{partition}"}
+     * @return the same map with the readers' keys added
+     */
+    public Map<String, Long> withReaderKeys(String dataSource, Map<String, Long> offsets) {
+        if (layout.topicBased()) {
+            return offsets;
+        }
+        Map<String, Long> out = new LinkedHashMap<>(offsets);
+        for (String stream : layout.mappedStreams()) {
+            TopicPartition tp = layout.route(dataSource, stream);
+            Long offset = offsets.get(tp.topic() + ":" + tp.partition());
+            if (offset != null) {
+                out.putIfAbsent(layout.mainTopic(dataSource) + "." + stream + ":0", offset);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param dataSource a data source
      * @return every mapped stream name (partition-based), or the streams that have a topic now (topic-based)
      */

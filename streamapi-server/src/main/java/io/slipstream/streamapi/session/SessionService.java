@@ -78,7 +78,7 @@ public final class SessionService extends ReactorSessionManagementServiceGrpc.Se
                         .addAllAssociateSessionKeys(s.associateKeys())
                         .setIsComplete(s.complete())
                         .addAllStreams(sessions.streamsOf(s.dataSource()))
-                        .putAllTopicPartitionOffsets(s.startOffsets())
+                        .putAllTopicPartitionOffsets(sessions.readerOffsetsOf(s))
                         .setMainOffset(s.mainOffset())
                         .setEssentialsOffset(s.essentialsOffset())
                         .putAllDetails(s.details())

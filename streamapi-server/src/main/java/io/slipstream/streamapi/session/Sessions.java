@@ -171,6 +171,14 @@ public final class Sessions {
     }
 
     /**
+     * @param session a session
+     * @return its start offsets as GetSessionInfo gives them (see {@link StreamCatalog#withReaderKeys})
+     */
+    public Map<String, Long> readerOffsetsOf(SessionState session) {
+        return catalog.withReaderKeys(session.dataSource(), session.startOffsets());
+    }
+
+    /**
      * Applies one record of the session-info topic (startup replay). Records of other types (info
      * packets of clients) and records without key are skipped.
      *

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import reactor.core.scheduler.Scheduler;
+import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.SourceContext;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,58 @@ class SyntheticSourceTest {
         assertEquals("Slipstream", meta.get(SessionMetadata.CAR));
         assertEquals("synthetic", meta.get(SessionMetadata.ORIGIN));
         assertEquals(RecordingSourceContext.TEST_EPOCH, meta.start().getEpochSecond() * 1_000_000_000L + meta.start().getNano());
+    }
+
+    @Test
+    void aSampleIsNeverStampedEarlierThanItsTimerWasScheduled() {
+        // Declaring the channels makes the pipeline send its configuration first; here that takes 4 ms of the clock.
+        SourceContext slowToDeclare = new SourceContext() {
+            @Override
+            public void declareChannels(List<ChannelDefinition> channels) {
+                context.declareChannels(channels);
+                context.scheduler().advanceTimeBy(Duration.ofMillis(4));
+            }
+
+            @Override
+            public void sessionMetadata(SessionMetadata metadata) {
+                context.sessionMetadata(metadata);
+            }
+
+            @Override
+            public long nowNanos() {
+                return context.nowNanos();
+            }
+
+            @Override
+            public Scheduler scheduler() {
+                return context.scheduler();
+            }
+
+            @Override
+            public void report(SourceProblem problem) {
+                context.report(problem);
+            }
+        };
+        TelemetrySource s = source(options("realtime", channel("name", "x", "kind", "ramp", "rate", 100)));
+        List<SampleValue> out = new ArrayList<>();
+        List<Long> emittedAt = new ArrayList<>();
+        StepVerifier.withVirtualTime(() -> s.samples(slowToDeclare).doOnNext(v -> {
+                    out.add(v);
+                    emittedAt.add(context.nowNanos());
+                }), () -> context.scheduler(), Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(95))
+                .expectNextCount(10)
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(RecordingSourceContext.TEST_EPOCH + 4 * MS + i * 10 * MS, out.get(i).timeNanos(), "tick " + i);
+            assertEquals(emittedAt.get(i), out.get(i).timeNanos(), "stamped with the instant it was made");
+        }
+        SessionMetadata meta = context.lastMetadata();
+        assertEquals(RecordingSourceContext.TEST_EPOCH, meta.start().getEpochSecond() * 1_000_000_000L + meta.start().getNano(),
+                "the session starts when the source did");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param unitsRow     whether the record after the header is a units row
  * @param channels     the value columns, in file order
  * @param textColumns  columns left out because their cells are text
+ * @param renamed      one note per column renamed because its name appeared before in the header
  * @param fileStart    start time given in the file's {@code #} preamble, or null
  * @param metadata     other {@code key: value} pairs of the preamble (track, car, driver, ...)
  * @param rateHz       nominal rate: configured, inferred from the first rows' time deltas, or 0 when unknown
@@ -25,13 +26,14 @@ import java.util.Map;
  *                     a time column
  */
 record CsvLayout(Path path, char delimiter, char decimal, int headerSize, Column time, TimeFormat timeFormat,
-                 boolean absolute, boolean unitsRow, List<Column> channels, List<String> textColumns,
+                 boolean absolute, boolean unitsRow, List<Column> channels, List<String> textColumns, List<String> renamed,
                  Instant fileStart, Map<String, String> metadata, double rateHz, long firstTime) {
 
     /** Copies the lists and map. */
     CsvLayout {
         channels = List.copyOf(channels);
         textColumns = List.copyOf(textColumns);
+        renamed = List.copyOf(renamed);
         metadata = Map.copyOf(metadata);
     }
 

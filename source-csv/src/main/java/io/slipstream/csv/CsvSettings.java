@@ -47,7 +47,7 @@ record CsvSettings(List<Path> files, boolean realtime, String timeColumn, TimeFo
         boolean realtime = c.getEnum(SourceProvider.PACING_OPTION, "fast", "realtime", "fast").equals("realtime");
         String timeColumn = c.string("time-column").map(String::trim).filter(s -> !s.isEmpty() && !s.equals("auto"))
                 .orElse(null);
-        String unit = c.getEnum("time-unit", "auto", "auto", "s", "ms", "us", "ns", "iso");
+        String unit = c.getEnum("time-unit", "auto", "auto", "s", "ms", "us", "ns", "iso", "clock");
         TimeFormat format = unit.equals("auto") ? null : TimeFormat.ofWord(unit);
         Instant start = null;
         if (c.has("start")) {

@@ -125,16 +125,18 @@ final class CsvSource implements TelemetrySource {
     }
 
     private long base(CsvLayout layout, boolean firstFile, Timeline timeline, long now) {
+        long base;
         if (settings.start() != null) {
-            return toNanos(settings.start());
+            base = toNanos(settings.start());
+        } else if (layout.fileStart() != null) {
+            base = toNanos(layout.fileStart());
+        } else if (firstFile || timeline == null || timeline.last == Long.MIN_VALUE) {
+            base = now;
+        } else {
+            base = timeline.last + intervalNanos(layout);
         }
-        if (layout.fileStart() != null) {
-            return toNanos(layout.fileStart());
-        }
-        if (firstFile || timeline == null || timeline.last == Long.MIN_VALUE) {
-            return now;
-        }
-        return timeline.last + intervalNanos(layout);
+        // Times of day count from midnight (UTC) of that day.
+        return layout.timeFormat() == TimeFormat.CLOCK ? base - Math.floorMod(base, TimeFormat.DAY_NANOS) : base;
     }
 
     private static long toNanos(Instant i) {
@@ -152,6 +154,9 @@ final class CsvSource implements TelemetrySource {
             if (!layout.textColumns().isEmpty()) {
                 context.report(new SourceProblem("text-column", layout.label() + ":1", "column(s) "
                         + String.join(", ", layout.textColumns()) + " hold text, not numbers; not replayed", 0));
+            }
+            for (String note : layout.renamed()) {
+                context.report(new SourceProblem("duplicate-column", layout.label() + ":1", note, 0));
             }
             LOG.info("Replaying {}: {} channels, {}, delimiter '{}', decimal '{}'{}", layout.path(),
                     defs.length, layout.time() == null ? "rows at " + layout.rateHz() + " Hz"

@@ -47,9 +47,11 @@ public final class CsvSourceProvider implements SourceProvider {
                 OptionSpec.optional("time-column", OptionType.STRING, "auto", "name of the time column; auto "
                         + "picks time, Time, timestamp or t (optionally with a unit: time_ms, Time [s]); none: rows "
                         + "are placed by 'rate' from 'start'"),
-                OptionSpec.oneOf("time-unit", "auto", "unit of a numeric time column, or iso for ISO-8601 "
-                        + "date-times; auto reads it from the column's name or units, else from the size of the first "
-                        + "value (epoch ns/us/ms/s, else seconds since the start)", "auto", "s", "ms", "us", "ns", "iso"),
+                OptionSpec.oneOf("time-unit", "auto", "unit of a numeric time column, iso for ISO-8601 "
+                        + "date-times, or clock for times of day (hh:mm:ss.fff, on the UTC day of 'start', else of "
+                        + "today; past midnight they go on to the next day); auto reads it from the column's name or "
+                        + "units, else from the first value (epoch ns/us/ms/s, else seconds since the start; a "
+                        + "date-time; a time of day)", "auto", "s", "ms", "us", "ns", "iso", "clock"),
                 OptionSpec.optional("start", OptionType.STRING, null, "ISO-8601 start that relative times count "
                         + "from; else a '# start: ...' line before the header, else the moment the replay starts"),
                 OptionSpec.optional("rate", OptionType.DOUBLE, null, "sample rate in Hz: required without a time "

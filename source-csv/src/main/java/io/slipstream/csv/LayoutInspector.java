@@ -124,7 +124,7 @@ final class LayoutInspector {
         for (int i = 0; i < headerCells.size(); i++) {
             columns.add(Column.of(i, headerCells.get(i)));
         }
-        checkUnique(path, columns);
+        List<String> renamed = makeUnique(columns);
         Column time = timeColumn(path, columns);
         boolean unitsRow = settings.unitsRow() != null ? settings.unitsRow()
                 : !rows.isEmpty() && looksLikeUnits(rows.get(0), time);
@@ -175,18 +175,37 @@ final class LayoutInspector {
             }
         }
         return new CsvLayout(path, delimiter, decimal, columns.size(), time, format, absolute, unitsRow, channels,
-                text, fileStart, preamble, rate, first);
+                text, renamed, fileStart, preamble, rate, first);
     }
 
-    private static void checkUnique(Path path, List<Column> columns) {
+    /**
+     * Gives a name that appears again in the header a suffix, {@code _2}, {@code _3}, ... (loggers export two
+     * {@code Temp} columns more often than one would think); ATLAS needs unique identifiers, and refusing the file
+     * would lose every good column with it.
+     *
+     * @return one note per renamed column, for the source to report
+     */
+    private static List<String> makeUnique(List<Column> columns) {
+        Map<String, Integer> firstIndex = new LinkedHashMap<>();
+        columns.forEach(c -> firstIndex.putIfAbsent(c.name(), c.index()));
+        List<String> notes = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (Column c : columns) {
-            Integer before = seen.put(c.name(), c.index());
-            if (before != null) {
-                throw new CsvFileException(path + ":1: column '" + c.name() + "' appears twice (columns "
-                        + (before + 1) + " and " + (c.index() + 1) + "); channel names must be unique");
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            int n = seen.merge(c.name(), 1, Integer::sum);
+            if (n == 1) {
+                continue;
             }
+            String renamed = c.name() + "_" + n;
+            while (firstIndex.containsKey(renamed)) {
+                renamed = renamed + "_" + n;
+            }
+            firstIndex.put(renamed, c.index());
+            notes.add("column " + (c.index() + 1) + " is named '" + c.name() + "' like column "
+                    + (firstIndex.get(c.name()) + 1) + "; replayed as '" + renamed + "'");
+            columns.set(i, new Column(c.index(), renamed, c.units()));
         }
+        return notes;
     }
 
     private Column timeColumn(Path path, List<Column> columns) {
@@ -269,13 +288,17 @@ final class LayoutInspector {
             return v >= 1e17 ? TimeFormat.NANOS : v >= 1e14 ? TimeFormat.MICROS : v >= 1e11 ? TimeFormat.MILLIS
                     : TimeFormat.SECONDS;
         }
-        try {
-            TimeFormat.ISO.parse(cell, decimal);
-            return TimeFormat.ISO;
-        } catch (IllegalArgumentException e) {
-            throw new CsvFileException(path + ":" + first.getStartingLineNumber() + ": time column '" + time.name()
-                    + "' holds '" + cell + "', neither a number nor an ISO-8601 date-time; set time-unit");
+        for (TimeFormat f : new TimeFormat[] {TimeFormat.ISO, TimeFormat.CLOCK}) {
+            try {
+                f.parse(cell, decimal);
+                return f;
+            } catch (IllegalArgumentException e) {
+                // try the next
+            }
         }
+        throw new CsvFileException(path + ":" + first.getStartingLineNumber() + ": time column '" + time.name()
+                + "' holds '" + cell + "', neither a number, an ISO-8601 date-time nor a time of day hh:mm:ss;"
+                + " set time-unit");
     }
 
     private static long parseTime(Path path, Column time, TimeFormat format, CsvRecord row, char decimal) {

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams a file's data rows, one at a time, in constant memory. Bad input is reported and never stops the
@@ -17,6 +19,8 @@ import java.util.List;
  * a row whose time cannot be read is dropped whole; time going backwards is reported and the row kept.
  */
 final class RowReader implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RowReader.class);
 
     private final CsvLayout layout;
     private final long base;
@@ -27,6 +31,8 @@ final class RowReader implements Closeable {
     private final List<Column> channels;
     private long index;
     private long previousTime = Long.MIN_VALUE;
+    private long previousClock = Long.MIN_VALUE;
+    private long days;
     private long lastLine;
 
     /**
@@ -81,6 +87,9 @@ final class RowReader implements Closeable {
             String cell = time.index() < r.getFieldCount() ? r.getField(time.index()) : "";
             try {
                 long parsed = layout.timeFormat().parse(cell, layout.decimal());
+                if (layout.timeFormat() == TimeFormat.CLOCK) {
+                    parsed = pastMidnight(parsed, line);
+                }
                 t = layout.absolute() ? parsed : Math.addExact(base, parsed);
             } catch (IllegalArgumentException | ArithmeticException e) {
                 problems.report("bad-time", line, "time column '" + time.name() + "': '" + cell
@@ -94,6 +103,17 @@ final class RowReader implements Closeable {
         }
         previousTime = t;
         return t;
+    }
+
+    /** A time of day more than half a day before the previous one is on the next day (a log running past midnight). */
+    private long pastMidnight(long clock, long line) {
+        if (previousClock != Long.MIN_VALUE && clock < previousClock - TimeFormat.DAY_NANOS / 2) {
+            days++;
+            LOG.info("{}:{}: the time of day went from {} to {} ns: past midnight, now on day {} of the log",
+                    layout.label(), line, previousClock, clock, days + 1);
+        }
+        previousClock = clock;
+        return clock + days * TimeFormat.DAY_NANOS;
     }
 
     private double[] values(CsvRecord r, long line) {

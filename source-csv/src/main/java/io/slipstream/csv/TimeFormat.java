@@ -7,8 +7,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** How a time cell is written: a number in a unit, or an ISO-8601 date-time. */
+/** How a time cell is written: a number in a unit, an ISO-8601 date-time, or an ISO-8601 time of day. */
 enum TimeFormat {
     /** Seconds, possibly fractional. */
     SECONDS(1_000_000_000L, 9),
@@ -19,7 +21,18 @@ enum TimeFormat {
     /** Nanoseconds. */
     NANOS(1L, 0),
     /** ISO-8601 date-time, with an offset or zone, or local (read as UTC); {@code T} may be a space. */
-    ISO(0, 0);
+    ISO(0, 0),
+    /**
+     * ISO-8601 time of day, {@code hh:mm:ss} with an optional fraction after a point or comma (as loggers with a
+     * wall clock write it); read as an offset from midnight (UTC) of the start's day, across midnight.
+     */
+    CLOCK(0, 0);
+
+    /** Nanoseconds in a day: a time of day that jumps back by more than half of one has passed midnight. */
+    static final long DAY_NANOS = 86_400_000_000_000L;
+
+    private static final Pattern CLOCK_CELL =
+            Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
 
     /** Numbers at or above this many ns are read as times since the Unix epoch (1973 onwards); below, as offsets. */
     static final long EPOCH_THRESHOLD_NANOS = 100_000_000_000_000_000L;
@@ -43,6 +56,7 @@ enum TimeFormat {
             case "us", "µs", "usec", "micros", "microseconds" -> MICROS;
             case "ns", "nsec", "nanos", "nanoseconds" -> NANOS;
             case "iso", "iso-8601", "iso8601" -> ISO;
+            case "clock", "time-of-day", "hh:mm:ss" -> CLOCK;
             default -> null;
         };
     }
@@ -59,6 +73,9 @@ enum TimeFormat {
         String t = cell.trim();
         if (this == ISO) {
             return parseIso(t);
+        }
+        if (this == CLOCK) {
+            return parseClock(t);
         }
         if (decimal != '.') {
             t = t.replace(decimal, '.');
@@ -101,6 +118,26 @@ enum TimeFormat {
         }
     }
 
+    private static long parseClock(String t) {
+        Matcher m = CLOCK_CELL.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
+        }
+        int h = Integer.parseInt(m.group(1));
+        int min = Integer.parseInt(m.group(2));
+        int sec = Integer.parseInt(m.group(3));
+        // 24:00:00 is ISO's end of the day; a leap second 23:59:60 is not placed.
+        if (h > 24 || min > 59 || sec > 59 || (h == 24 && (min > 0 || sec > 0 || m.group(4) != null && Long.parseLong(m.group(4)) > 0))) {
+            throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
+        }
+        long nanos = 0;
+        String fraction = m.group(4);
+        if (fraction != null) {
+            nanos = Long.parseLong((fraction + "000000000").substring(0, 9));
+        }
+        return ((h * 60L + min) * 60L + sec) * 1_000_000_000L + nanos;
+    }
+
     /** @return the unit as users write it */
     String word() {
         return switch (this) {
@@ -109,6 +146,7 @@ enum TimeFormat {
             case MICROS -> "us";
             case NANOS -> "ns";
             case ISO -> "iso";
+            case CLOCK -> "time of day (hh:mm:ss)";
         };
     }
 }

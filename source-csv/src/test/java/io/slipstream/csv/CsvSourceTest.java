@@ -128,6 +128,46 @@ class CsvSourceTest {
     }
 
     @Test
+    void timesOfDayCountFromTheStartsDayAndGoOnPastMidnight() {
+        List<SampleValue> oil = byChannel(all(source("file", resource("wall-clock.csv").toString(),
+                "start", "2024-05-01T23:00:00Z"))).get("Oil Temp");
+        long day = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond() * SECOND;
+        assertEquals(5, oil.size());
+        assertEquals(day + 86_399 * SECOND + 800 * MS, oil.get(0).timeNanos(), "23:59:59,800 on the start's day");
+        assertEquals(day + 86_400 * SECOND, oil.get(2).timeNanos(), "00:00:00,000 is the next day, not 24 h back");
+        assertEquals(day + 86_400 * SECOND + 200 * MS, oil.get(4).timeNanos());
+        assertEquals(101.7, oil.get(2).value());
+        assertEquals("degC", declared("Oil Temp").units());
+        assertEquals(10.0, declared("Oil Temp").frequencyHz(), "rate inferred from the times of day");
+        assertEquals(Instant.parse("2024-05-01T23:59:59.800Z"), context.metadata().get(0).start());
+        assertTrue(context.problems().isEmpty(), "crossing midnight is no time going backwards: " + context.problems());
+    }
+
+    @Test
+    void timesOfDayWithoutAStartAreOnTodaysDateAndABadOneIsReportedWithItsLine(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("clock.csv"), "time,Speed\n14:00:00.000,10\n14:00:00.5,11\n25:00:00,12\n14:00:01.000,13\n");
+        List<SampleValue> speed = all(source("file", f.toString(), "time-unit", "clock"));
+        long today = RecordingSourceContext.TEST_EPOCH - Math.floorMod(RecordingSourceContext.TEST_EPOCH, 86_400 * SECOND);
+        assertEquals(List.of(today + 50_400 * SECOND, today + 50_400 * SECOND + 500 * MS, today + 50_401 * SECOND),
+                speed.stream().map(SampleValue::timeNanos).toList());
+        assertEquals(List.of("clock.csv:4"), problems("bad-time"));
+        assertTrue(context.problems().get(0).message().contains("'25:00:00' is not a time in time of day (hh:mm:ss)"),
+                context.problems().toString());
+    }
+
+    @Test
+    void aRepeatedColumnNameIsRenamedReportedAndReplayed(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("dup.csv"), "t,Temp,Temp,Temp_2,Temp\n0,1,2,3,4\n0.1,5,6,7,8\n");
+        Map<String, List<SampleValue>> ch = byChannel(all(source("file", f.toString())));
+        assertEquals(List.of("Temp", "Temp_2_2", "Temp_2", "Temp_3"), List.copyOf(ch.keySet()), "file order, every column kept");
+        assertEquals(List.of(2.0, 6.0), ch.get("Temp_2_2").stream().map(SampleValue::value).toList());
+        assertEquals(List.of(3.0, 7.0), ch.get("Temp_2").stream().map(SampleValue::value).toList());
+        assertEquals(List.of(4.0, 8.0), ch.get("Temp_3").stream().map(SampleValue::value).toList());
+        assertEquals(List.of("dup.csv:1", "dup.csv:1"), problems("duplicate-column"));
+        assertEquals("column 3 is named 'Temp' like column 2; replayed as 'Temp_2_2'", context.problems().get(0).message());
+    }
+
+    @Test
     void noTimeColumnUsesRateAndStart() {
         List<SampleValue> out = all(source("file", resource("no-time.csv").toString(), "rate", 50,
                 "start", "2024-05-01T10:00:00Z"));

@@ -19,7 +19,8 @@ public interface SourceContext {
 
     /**
      * Sets what the source knows about its session. Call before the first sample for it to shape the
-     * session identifier.
+     * session identifier. A later call whose fields differ (a new session type, say) updates the session's
+     * details in ATLAS; the identifier stays.
      *
      * @param metadata track, car, driver, start and other details
      */

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,6 +281,39 @@ class BlockAssemblyTest {
         assertTrue(events.indexOf(configs.get(1)) < events.indexOf(lateBlock),
                 "the new configuration precedes the late channel's first block");
         assertEquals(3, blocks(events).size());
+    }
+
+    @Test
+    void changedSessionMetadataIsSentOnceAsSessionDetailsAndUnchangedMetadataIsNot() {
+        SessionMetadata practice = new SessionMetadata(java.util.Map.of(), null).with(SessionMetadata.TRACK, "Spa")
+                .with(SessionMetadata.SESSION_TYPE, "Practice");
+        SessionMetadata qualify = practice.with(SessionMetadata.SESSION_TYPE, "Qualify");
+        TelemetrySource source = ctx -> {
+            ctx.declareChannels(List.of(A));
+            ctx.sessionMetadata(practice);
+            return Flux.concat(
+                    Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(A, T0 + MS, 2)),
+                    Flux.defer(() -> {
+                        ctx.sessionMetadata(practice.withStart(java.time.Instant.EPOCH)); // same fields: nothing to send
+                        return Flux.just(SampleValue.of(A, T0 + 2 * MS, 3));
+                    }),
+                    Flux.defer(() -> {
+                        ctx.sessionMetadata(qualify);
+                        return Flux.just(SampleValue.of(A, T0 + 3 * MS, 4));
+                    }),
+                    Flux.defer(() -> {
+                        ctx.sessionMetadata(qualify);
+                        return Flux.just(SampleValue.of(A, T0 + 4 * MS, 5));
+                    }));
+        };
+        List<PipelineEvent> events = run(source, sized(1000));
+
+        assertEquals(practice, ((Configuration) events.get(0)).metadata(), "the first metadata names the session");
+        List<SessionDetails> details = events.stream().filter(SessionDetails.class::isInstance)
+                .map(SessionDetails.class::cast).toList();
+        assertEquals(List.of(new SessionDetails(qualify)), details);
+        assertEquals(1, events.stream().filter(Configuration.class::isInstance).count(), "no new configuration");
+        assertEquals(5, blocks(events).get(0).length(), "data goes on in one block");
     }
 
     @Test

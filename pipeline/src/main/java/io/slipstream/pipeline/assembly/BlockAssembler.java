@@ -8,6 +8,7 @@ import io.slipstream.pipeline.MarkerSettings;
 import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.RateGroup;
+import io.slipstream.pipeline.SessionDetails;
 import io.slipstream.pipeline.markers.RuleState;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SampleStatus;
@@ -216,7 +217,12 @@ public final class BlockAssembler {
     private void refresh() {
         ChannelRegistry.Snapshot snap = registry.snapshot();
         seenVersion = snap.version();
+        SessionMetadata before = metadata;
         metadata = snap.metadata();
+        if (configVersion > 0 && !metadata.fields().equals(before.fields())) {
+            LOG.info("Session details changed: {}", metadata.fields());
+            emit(new SessionDetails(metadata));
+        }
         List<ChannelDefinition> fresh = new ArrayList<>();
         for (ChannelDefinition c : snap.channels()) {
             if (!byIdentifier.containsKey(c.identifier())) {

@@ -8,6 +8,7 @@ import io.slipstream.pipeline.Configuration;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.RateGroup;
+import io.slipstream.pipeline.SessionDetails;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import ma.streaming.api.v1.GetCurrentSessionsRequest;
 import ma.streaming.api.v1.GetParameterDataFormatIdRequest;
 import ma.streaming.api.v1.ReactorDataFormatManagerServiceGrpc;
 import ma.streaming.api.v1.ReactorSessionManagementServiceGrpc;
+import ma.streaming.api.v1.UpdateSessionDetailsRequest;
 import ma.streaming.key_generator.v1.GenerateUniqueKeyRequest;
 import ma.streaming.key_generator.v1.KeyType;
 import ma.streaming.key_generator.v1.ReactorUniqueKeyGeneratorServiceGrpc;
@@ -155,6 +157,8 @@ final class SessionRun {
             return dual(PacketEncoder.marker(m), true);
         } else if (event instanceof Configuration c) {
             return configure(c);
+        } else if (event instanceof SessionDetails d) {
+            return updateDetails(d);
         }
         return Mono.error(new IllegalArgumentException("unknown pipeline event " + event));
     }
@@ -334,6 +338,29 @@ final class SessionRun {
     private ReactorSessionManagementServiceGrpc.ReactorSessionManagementServiceStub sessions() {
         return ReactorSessionManagementServiceGrpc.newReactorStub(channels.streamApi())
                 .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Merges the source's new session metadata into the session's details (UpdateSessionDetails). The data matters
+     * more than its labels: a refusal or a server that stays away is logged and the session goes on.
+     */
+    private Mono<Void> updateDetails(SessionDetails d) {
+        UpdateSessionDetailsRequest req = UpdateSessionDetailsRequest.newBuilder().setSessionKey(sessionKey)
+                .putAllDetails(d.metadata().fields()).build();
+        return retrying("UpdateSessionDetails on " + settings.streamApi(), () -> sessions().updateSessionDetails(req))
+                .doOnNext(r -> {
+                    if (r.getSuccess()) {
+                        LOG.info("session {}: details updated: {}", sessionKey, d.metadata().fields());
+                    } else {
+                        LOG.warn("session {}: the Stream API refused the new details {}", sessionKey,
+                                d.metadata().fields());
+                    }
+                })
+                .onErrorResume(e -> {
+                    LOG.warn("session {}: new details {} not sent: {}", sessionKey, d.metadata().fields(), e.getMessage());
+                    return Mono.empty();
+                })
+                .then();
     }
 
     /** Retries a call that fails as unavailable (or times out) with capped exponential backoff. */

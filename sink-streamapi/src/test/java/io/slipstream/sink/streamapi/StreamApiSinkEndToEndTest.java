@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.pipeline.SessionDetails;
+import io.slipstream.spi.SessionMetadata;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.StackOptions;
 import io.slipstream.streamapi.StreamApiServer;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -28,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ma.streaming.api.v1.GetSessionInfoRequest;
+import ma.streaming.api.v1.SessionManagementServiceGrpc;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -107,6 +114,7 @@ class StreamApiSinkEndToEndTest {
             events.add(Events.fast(i));
         }
         events.add(new Marker(T0 + 1500 * MS, "Lap 2", "Lap Trigger", "", "Lap:iRacing", 2));
+        events.add(new SessionDetails(Events.META.with(SessionMetadata.SESSION_TYPE, "Race")));
         events.add(Events.config2());
         for (int i = 30; i < 40; i++) {
             events.add(Events.fast(i));
@@ -131,6 +139,15 @@ class StreamApiSinkEndToEndTest {
             // each essential write (one per stream) is copied to {ds}_essential by the Stream API
             assertEquals(4, types(l, r.sessionKey(), LandedPacket.ESSENTIALS).stream()
                     .filter("Configuration"::equals).count(), "configuration is essential");
+            ManagedChannel channel = ManagedChannelBuilder.forTarget(streamApi).usePlaintext().build();
+            try {
+                Map<String, String> details = SessionManagementServiceGrpc.newBlockingStub(channel).getSessionInfo(
+                        GetSessionInfoRequest.newBuilder().setSessionKey(r.sessionKey()).build()).getDetailsMap();
+                assertEquals("Race", details.get(SessionMetadata.SESSION_TYPE), "the details changed mid-session: " + details);
+                assertEquals("Spa", details.get(SessionMetadata.TRACK), details::toString);
+            } finally {
+                channel.shutdownNow();
+            }
         }
     }
 

@@ -14,9 +14,7 @@ import io.slipstream.iracing.live.SimConnector;
 import io.slipstream.iracing.markers.LapDetector;
 import io.slipstream.iracing.markers.PitDetector;
 import io.slipstream.iracing.replay.IbtFile;
-import io.slipstream.iracing.session.SessionInfo;
 import io.slipstream.spi.SampleValue;
-import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.TelemetrySource;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +88,6 @@ final class IracingSource implements TelemetrySource {
             RowProcessor processor = prepare(context, vars, header.tickRate(), ibt.name(), new LapDetector(),
                     new PitDetector());
             VarHeader sessionTime = vars.get("SessionTime");
-            VarHeader sessionNum = vars.get("SessionNum");
             ByteBuffer bytes = ibt.bytes();
             int rows = ibt.rowCount();
             double firstTime = rows > 0 && sessionTime != null ? bytes.getDouble(ibt.rowStart(0) + sessionTime.offset()) : 0;
@@ -99,8 +95,12 @@ final class IracingSource implements TelemetrySource {
             long nowBase = context.nowNanos();
             long stampBase = options.retimeToNow() || startDate <= 0 ? nowBase : startDate * 1_000_000_000L;
             Instant start = Instant.ofEpochSecond(0, stampBase);
-            int num = rows > 0 && sessionNum != null ? bytes.getInt(ibt.rowStart(0) + sessionNum.offset()) : -1;
-            context.sessionMetadata(metadata(context, ibt.sessionInfoBytes(), ibt.name(), num, start));
+            SessionMetadataTracker metadata = new SessionMetadataTracker(context, ibt.name(), start);
+            metadata.layout(vars);
+            if (rows > 0) {
+                metadata.row(bytes, ibt.rowStart(0)); // so that the first metadata already names row 0's session
+            }
+            metadata.sessionInfo(ibt.sessionInfoBytes());
             LOG.info("replaying {}: {} rows at {} Hz, {} variables ({} pacing, timestamps from {})", ibt.name(),
                     rows, header.tickRate(), vars.size(), options.realtime() ? "real-time" : "fast",
                     stampBase == nowBase ? "now" : "the session start");
@@ -116,8 +116,11 @@ final class IracingSource implements TelemetrySource {
                     return wait <= 0 ? Mono.just(r) : Mono.delay(Duration.ofNanos(wait), context.scheduler()).thenReturn(r);
                 });
             }
-            return indices.concatMapIterable(r -> processor.process(bytes, ibt.rowStart(r),
-                    stampBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header)));
+            return indices.concatMapIterable(r -> {
+                metadata.row(bytes, ibt.rowStart(r));
+                return processor.process(bytes, ibt.rowStart(r),
+                        stampBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header));
+            });
         }, IracingSource::closeQuietly);
     }
 
@@ -141,7 +144,8 @@ final class IracingSource implements TelemetrySource {
             RowProcessor processor = prepare(context, vars, header.tickRate(), name, new LapDetector(),
                     new PitDetector());
             long now = context.nowNanos();
-            context.sessionMetadata(metadata(context, liveYaml(view, header), name, -1, Instant.ofEpochSecond(0, now)));
+            new SessionMetadataTracker(context, name, Instant.ofEpochSecond(0, now))
+                    .sessionInfo(liveYaml(view, header));
             LiveRowReader reader = new LiveRowReader(view, header);
             LivePoll poll = reader.poll();
             if (poll instanceof LivePoll.NewRow row) {
@@ -159,21 +163,26 @@ final class IracingSource implements TelemetrySource {
             PitDetector pits = new PitDetector();
             LiveListener listener = new LiveListener() {
                 private RowProcessor processor;
-                private Instant start;
+                private SessionMetadataTracker metadata;
 
                 @Override
                 public void connected(IrsdkHeader h, VarTable vars) {
                     processor = prepare(context, vars, h.tickRate(), "iRacing live", laps, pits);
-                    start = start != null ? start : Instant.ofEpochSecond(0, context.nowNanos());
+                    if (metadata == null) {
+                        metadata = new SessionMetadataTracker(context, "iRacing live",
+                                Instant.ofEpochSecond(0, context.nowNanos()));
+                    }
+                    metadata.layout(vars);
                 }
 
                 @Override
                 public void sessionInfo(byte[] yaml) {
-                    context.sessionMetadata(metadata(context, yaml, "iRacing live", -1, start));
+                    metadata.sessionInfo(yaml);
                 }
 
                 @Override
                 public void row(ByteBuffer row, int tick, long readNanos) {
+                    metadata.row(row, 0);
                     for (SampleValue v : processor.process(row, 0, readNanos)) {
                         sink.next(v);
                     }
@@ -223,18 +232,6 @@ final class IracingSource implements TelemetrySource {
         RowProcessor processor = new RowProcessor(vars, selection, tickRate, laps, pits);
         context.declareChannels(processor.definitions());
         return processor;
-    }
-
-    private static SessionMetadata metadata(SourceContext context, byte[] yaml, String origin, int sessionNum,
-                                            Instant start) {
-        try {
-            return SessionInfo.parse(yaml).toMetadata(sessionNum, start, origin);
-        } catch (RuntimeException e) {
-            context.report(new SourceProblem("session-info", origin + " session info",
-                    "the session YAML could not be read even after sanitising (" + e.getMessage()
-                            + "); track, car and driver are unknown", 0));
-            return new SessionMetadata(Map.of(SessionMetadata.ORIGIN, origin), start);
-        }
     }
 
     private static byte[] liveYaml(ByteBuffer view, IrsdkHeader header) {

@@ -100,6 +100,7 @@ class IracingSourceTest {
                 "in the stall the whole time: the lap counter holds LapCompleted and never rises");
         assertTrue(of(samples, "PitEntries:iRacing").stream().allMatch(s -> s.value() == 0.0));
 
+        assertEquals(1, ctx.metadata().size(), "one session in the whole file: one metadata call");
         SessionMetadata m = ctx.lastMetadata();
         assertEquals("Red Bull Ring", m.get(SessionMetadata.TRACK));
         assertEquals("Mercedes-AMG W13 E Performance", m.get(SessionMetadata.CAR));

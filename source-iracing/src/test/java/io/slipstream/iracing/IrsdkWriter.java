@@ -178,6 +178,24 @@ public final class IrsdkWriter {
             return this;
         }
 
+        /**
+         * Rewrites the session info and bumps {@code sessionInfoUpdate}, as the sim does when the YAML changes.
+         *
+         * @param yaml the new text; it must fit the area (the first YAML's length plus 64)
+         * @return this
+         */
+        public LiveMap sessionInfo(byte[] yaml) {
+            int offset = buf.getInt(20);
+            int capacity = buf.getInt(16);
+            if (yaml.length >= capacity) {
+                throw new IllegalArgumentException(yaml.length + " bytes of YAML do not fit the " + capacity
+                        + "-byte area with its NUL");
+            }
+            buf.put(offset, new byte[capacity]).put(offset, yaml);
+            buf.putInt(12, buf.getInt(12) + 1);
+            return this;
+        }
+
         /** @param status the status bit field @return this */
         public LiveMap status(int status) {
             buf.putInt(4, status);

@@ -1,8 +1,11 @@
 package io.slipstream.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.slipstream.app.inspect.PacketSummary;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.inspect.KafkaPacketReader;
@@ -15,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import ma.streaming.api.v1.GetCurrentSessionsRequest;
+import ma.streaming.api.v1.SessionManagementServiceGrpc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -143,6 +148,23 @@ class EndToEndTest {
         assertTrue(inBlocks > 0, summary);
         assertEquals(inBlocks, dataSamplesOnStream(packets, "Stream1"));
         assertTrue(packets.stream().anyMatch(p -> "Marker".equals(p.packet().getType())), "an out-lap marker at least");
+    }
+
+    @Test
+    void aCorruptIbtFailsNamingTheOffsetAndCreatesNoSession() throws Exception {
+        Path bad = copy("/ibt/teamjorge_invalid_test_file.ibt", "invalid.ibt");
+        Cli.Result r = Cli.run(withStack("replay", bad.toString(), "--fast", "--data-source", "BadIbt"));
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("FAILED: invalid.ibt at offset 0: header version is"), r::toString);
+        assertTrue(r.out().contains("no session was created"), r::toString);
+        assertFalse(r.out().contains("slipstream inspect"), "nothing was written to look at: " + r);
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(stack.streamApiAddress()).usePlaintext().build();
+        try {
+            assertEquals(List.of(), SessionManagementServiceGrpc.newBlockingStub(channel).getCurrentSessions(
+                    GetCurrentSessionsRequest.newBuilder().setDataSource("BadIbt").build()).getSessionKeysList());
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

@@ -12,16 +12,20 @@ final class InspectHint {
     }
 
     static void print(PrintWriter out, List<PipelineOutcome> outcomes, Path embeddedDataDir, String kafka) {
+        // A pipeline that failed before its session was created wrote nothing to look at.
+        List<PipelineOutcome> wrote = outcomes.stream().filter(o -> o.status().sink().sessionKey() != null).toList();
+        if (wrote.isEmpty()) {
+            return;
+        }
         out.println();
         out.println("To look at the data:");
         String bootstrap = kafka != null ? kafka : embeddedDataDir != null ? "localhost:9092" : "<kafka host:port>";
         if (embeddedDataDir != null) {
             out.println("  slipstream serve --data-dir " + embeddedDataDir + "      (in another terminal: serves what this run stored)");
         }
-        for (PipelineOutcome o : outcomes) {
-            String key = o.status().sink().sessionKey();
+        for (PipelineOutcome o : wrote) {
             out.println("  slipstream inspect --bootstrap " + bootstrap + " --data-source " + o.status().dataSource()
-                    + (key != null ? " --session " + key : "") + " --check");
+                    + " --session " + o.status().sink().sessionKey() + " --check");
         }
         if (embeddedDataDir != null) {
             out.println("  or point ATLAS (or its recorder) at Kafka " + bootstrap + " while 'slipstream serve' runs.");

@@ -41,8 +41,9 @@ public final class RunSummary {
             PipelineStatus s = o.status();
             CountersSnapshot c = s.pipeline();
             SinkSnapshot k = s.sink();
-            sb.append(String.format(Locale.ROOT, "Pipeline '%s' %s: session %s on data source '%s', stream '%s'%n",
-                    s.name(), o.ok() ? "ended cleanly" : "FAILED: " + o.error(), k.sessionKey(), s.dataSource(), s.stream()));
+            sb.append(String.format(Locale.ROOT, "Pipeline '%s' %s: %s on data source '%s', stream '%s'%n",
+                    s.name(), o.ok() ? "ended cleanly" : "FAILED: " + o.error(),
+                    k.sessionKey() == null ? "no session was created" : "session " + k.sessionKey(), s.dataSource(), s.stream()));
             sb.append(String.format(Locale.ROOT,
                     "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%s%n",
                     c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers(),

@@ -72,6 +72,10 @@ final class SessionRun {
 
     Mono<SinkResult> run(Flux<PipelineEvent> events) {
         return events.switchOnFirst((first, rest) -> {
+            if (first.isOnError()) {
+                // The source failed before its first event (a corrupt file, say): no session, nothing sent.
+                return Flux.error(first.getThrowable());
+            }
             SessionMetadata meta = first.hasValue() && first.get() instanceof Configuration c
                     ? c.metadata() : SessionMetadata.EMPTY;
             if (first.hasValue() && !(first.get() instanceof Configuration)) {
@@ -82,7 +86,11 @@ final class SessionRun {
         }).then(Mono.defer(this::end))
                 .doOnError(e -> {
                     counters.state(ConnectionState.FAILED);
-                    LOG.error("session {}: failed: {}", sessionKey, e.toString());
+                    if (sessionKey == null) {
+                        LOG.error("failed before a session was created: {}", e.toString());
+                    } else {
+                        LOG.error("session {}: failed: {}", sessionKey, e.toString());
+                    }
                 })
                 .doFinally(s -> writers.forEach(StreamWriter::dispose));
     }

@@ -136,6 +136,19 @@ class StreamApiSinkTest {
     }
 
     @Test
+    void a_source_failing_before_its_first_event_creates_no_session_and_sends_nothing() throws Exception {
+        RecordingStreamApi api = closeLater(new RecordingStreamApi());
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
+        IllegalStateException corrupt = new IllegalStateException("bad.ibt at offset 0: header version is 1635021600");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sink.write(Flux.error(corrupt)).block(Duration.ofSeconds(30)));
+        assertEquals(corrupt.getMessage(), e.getMessage());
+        assertEquals(List.of(), api.creates, "no session for a source that never produced anything");
+        assertEquals(List.of(), api.packets);
+        assertEquals(null, sink.counters().snapshot().sessionKey());
+    }
+
+    @Test
     void a_block_before_any_configuration_is_an_error_and_the_session_still_ends() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));

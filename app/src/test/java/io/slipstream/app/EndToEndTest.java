@@ -75,6 +75,9 @@ class EndToEndTest {
         assertEquals(received, SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "dropped"), summary);
         assertTrue(SummaryJson.number(summary, "markers") >= 1, "the out-lap marker at least: " + summary);
         assertEquals(0, SummaryJson.number(summary, "markersDropped"), "a clean end sends every marker: " + summary);
+        assertEquals(SummaryJson.number(summary, "emitted") + SummaryJson.number(summary, "filled"),
+                SummaryJson.number(summary, "sentToStreamApi"), summary);
+        assertEquals(0, SummaryJson.number(summary, "notSent"), summary);
 
         Cli.Result inspect = Cli.run("inspect", "--bootstrap", stack.kafkaBootstrap(), "--session", session);
         assertEquals(0, inspect.code(), inspect::toString);

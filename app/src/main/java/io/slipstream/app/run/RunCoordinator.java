@@ -1,5 +1,6 @@
 package io.slipstream.app.run;
 
+import io.slipstream.sink.streamapi.SinkSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +73,13 @@ public final class RunCoordinator {
             for (int i = 0; i < n; i++) {
                 if (outcomes.get(i) == null) {
                     subscriptions.get(i).dispose();
-                    outcomes.compareAndSet(i, null, runs.get(i).failed(new TimeoutException(
-                            "did not end its session within " + stopTimeout.toSeconds() + " s of being stopped")));
+                    PipelineRun run = runs.get(i);
+                    SinkSnapshot sink = run.status().sink();
+                    String why = sink.sessionKey() == null
+                            ? "no session was ever created at the Stream API " + run.sinkSettings().streamApi()
+                            : "the sink was " + sink.state();
+                    outcomes.compareAndSet(i, null, run.failed(new TimeoutException("did not end its session within "
+                            + stopTimeout.toSeconds() + " s of being stopped (" + why + ")")));
                 }
             }
         }

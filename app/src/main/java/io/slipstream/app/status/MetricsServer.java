@@ -69,6 +69,8 @@ public final class MetricsServer implements AutoCloseable {
         counter(sb, statuses, "slipstream_samples_filled_total", "MISSING samples filled into gaps.", s -> s.pipeline().filled());
         counter(sb, statuses, "slipstream_samples_invalid_total", "NaN or infinite values sent as MISSING.", s -> s.pipeline().invalid());
         counter(sb, statuses, "slipstream_blocks_total", "Blocks assembled.", s -> s.pipeline().blocks());
+        counter(sb, statuses, "slipstream_samples_sent_total", "Samples in data packets handed to gRPC (resends not counted).",
+                s -> s.sink().samplesSent());
         counter(sb, statuses, "slipstream_markers_total", "Markers derived and handed to the sink.", s -> s.pipeline().markers());
         counter(sb, statuses, "slipstream_markers_dropped_total", "Markers lost with a block still open when the run was cancelled or failed.",
                 s -> s.pipeline().markersDropped());

@@ -34,6 +34,16 @@ public final class RunSummary {
         return outcomes.stream().allMatch(PipelineOutcome::ok);
     }
 
+    /**
+     * @param c the pipeline's counters
+     * @param k the sink's counters
+     * @return samples in blocks (emitted and filled) that the sink never handed to gRPC: a run that failed, or was
+     *         cut off, before they went
+     */
+    static long notSent(CountersSnapshot c, SinkSnapshot k) {
+        return Math.max(0, c.emitted() + c.filled() - k.samplesSent());
+    }
+
     /** @return a few lines per pipeline */
     public String text() {
         StringBuilder sb = new StringBuilder();
@@ -48,6 +58,11 @@ public final class RunSummary {
                     "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%s%n",
                     c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers(),
                     c.markersDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d more lost with the open block)", c.markersDropped())));
+            long notSent = notSent(c, k);
+            if (notSent > 0) {
+                sb.append(String.format(Locale.ROOT, "  NOT SENT: %,d of the samples the pipeline put in blocks never"
+                        + " reached the Stream API%n", notSent));
+            }
             sb.append(String.format(Locale.ROOT,
                     "  packets: %,d sent (%,d data, %,d markers, %,d configurations), %,d bytes, %,d resent, %,d dropped %s, %,d unconfirmed%n",
                     k.packetsSent(), k.blocks(), k.markers(), k.configurations(), k.bytes(), k.resends(),
@@ -86,6 +101,8 @@ public final class RunSummary {
             samples.put("invalid", c.invalid());
             samples.put("backwards", c.backwards());
             samples.put("offGrid", c.offGrid());
+            samples.put("sentToStreamApi", k.samplesSent());
+            samples.put("notSent", notSent(c, k));
             p.put("samples", samples);
             p.put("blocks", c.blocks());
             p.put("markers", c.markers());

@@ -16,7 +16,7 @@ class StatusLineTest {
         CountersSnapshot c = new CountersSnapshot(received, received - 5, Map.of("overflow-oldest", 5L), 2, 0, 0, 0,
                 blocks, 3, 0, 10, 100, problems, List.of());
         SinkSnapshot s = new SinkSnapshot("k", ConnectionState.CONNECTED, 40, blocks, 3, 1, 1000, 0, 0,
-                Map.of("resend-buffer-overflow", 1L), 0, 0);
+                Map.of("resend-buffer-overflow", 1L), 0, 0, 0);
         return new PipelineStatus("demo", "Slipstream", "Stream1", c, s);
     }
 

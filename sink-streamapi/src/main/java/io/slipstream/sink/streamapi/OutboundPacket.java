@@ -8,8 +8,24 @@ package io.slipstream.sink.streamapi;
  * @param id      the {@code Packet.id}
  * @param type    the {@code Packet.type}
  * @param details the serialised request detail
+ * @param samples the sample slots of a data block (rows x columns), counted when first handed to gRPC; 0 for other
+ *                packets and for a copy sent again after a reconnect
  */
-record OutboundPacket(long id, String type, byte[] details) {
+record OutboundPacket(long id, String type, byte[] details, int samples) {
+
+    /**
+     * @param id      the {@code Packet.id}
+     * @param type    the {@code Packet.type}
+     * @param details the serialised request detail
+     */
+    OutboundPacket(long id, String type, byte[] details) {
+        this(id, type, details, 0);
+    }
+
+    /** @return the same packet for sending again, its samples already counted */
+    OutboundPacket again() {
+        return samples == 0 ? this : new OutboundPacket(id, type, details, 0);
+    }
 
     /** @return serialised size of the detail in bytes */
     int size() {

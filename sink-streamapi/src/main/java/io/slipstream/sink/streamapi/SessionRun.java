@@ -159,7 +159,7 @@ final class SessionRun {
             counters.block();
             long id = nextId.getAndIncrement();
             return dataWriter.offer(new OutboundPacket(id, PeriodicEncoder.TYPE, PeriodicEncoder.details(b, format,
-                    sessionKey, id, settings.dataSource(), dataWriter.stream())));
+                    sessionKey, id, settings.dataSource(), dataWriter.stream()), b.length() * b.columns()));
         } else if (event instanceof Marker m) {
             counters.marker();
             return dual(PacketEncoder.marker(m), true);

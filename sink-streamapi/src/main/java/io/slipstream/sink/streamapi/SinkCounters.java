@@ -16,6 +16,7 @@ public final class SinkCounters {
     private final LongAdder markers = new LongAdder();
     private final LongAdder configurations = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder samplesSent = new LongAdder();
     private final LongAdder resends = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final Map<String, AtomicLong> dropped = new ConcurrentHashMap<>();
@@ -28,7 +29,7 @@ public final class SinkCounters {
         dropped.forEach((k, v) -> d.put(k, v.get()));
         return new SinkSnapshot(sessionKey, state, packetsSent.sum(), blocks.sum(), markers.sum(),
                 configurations.sum(), bytes.sum(), resends.sum(), reconnects.sum(), d, confirmed.get(),
-                unconfirmed.get());
+                unconfirmed.get(), samplesSent.sum());
     }
 
     /** @return the current connection state */
@@ -40,9 +41,10 @@ public final class SinkCounters {
 
     void state(ConnectionState s) { state = s; }
 
-    void sent(int packets, long size) {
+    void sent(int packets, long size, long samples) {
         packetsSent.add(packets);
         bytes.add(size);
+        samplesSent.add(samples);
     }
 
     void block() { blocks.increment(); }

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param dropped        packets dropped, by reason (e.g. {@code resend-buffer-overflow})
  * @param confirmed      packet copies read back from Kafka (confirmation on)
  * @param unconfirmed    packet copies not found on Kafka when confirmation timed out
+ * @param samplesSent    sample slots of the data blocks handed to gRPC, each block counted once (resends not)
  */
 public record SinkSnapshot(String sessionKey, ConnectionState state, long packetsSent, long blocks, long markers,
                            long configurations, long bytes, long resends, long reconnects,
-                           Map<String, Long> dropped, long confirmed, long unconfirmed) {
+                           Map<String, Long> dropped, long confirmed, long unconfirmed, long samplesSent) {
 
     /** Copies the map. */
     public SinkSnapshot {

@@ -178,6 +178,7 @@ final class StreamWriter {
                 FluxSink<PacketBatch> o;
                 List<byte[]> batch = new ArrayList<>();
                 int bytes = 0;
+                long samples = 0;
                 MonoSink<Void> wake = null;
                 synchronized (this) {
                     o = out;
@@ -194,6 +195,7 @@ final class StreamWriter {
                         OutboundPacket p = pending.pollFirst();
                         pendingBytes -= p.size();
                         bytes += p.size();
+                        samples += p.samples();
                         batch.add(p.details());
                         retain(p);
                     }
@@ -204,7 +206,7 @@ final class StreamWriter {
                         waiting = null;
                     }
                 }
-                counters.sent(batch.size(), bytes);
+                counters.sent(batch.size(), bytes, samples);
                 o.next(new PacketBatch(batch));
                 if (wake != null) {
                     wake.success();
@@ -237,7 +239,7 @@ final class StreamWriter {
             List<OutboundPacket> again = new ArrayList<>();
             for (OutboundPacket p : retained) {
                 if (p.id() > lastLanded) {
-                    again.add(p);
+                    again.add(p.again());
                 }
             }
             if (lastLanded >= 0) {

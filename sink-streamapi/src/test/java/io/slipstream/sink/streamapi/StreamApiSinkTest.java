@@ -146,6 +146,7 @@ class StreamApiSinkTest {
         assertEquals(List.of(), api.creates, "no session for a source that never produced anything");
         assertEquals(List.of(), api.packets);
         assertEquals(null, sink.counters().snapshot().sessionKey());
+        assertEquals(0, sink.counters().snapshot().samplesSent());
     }
 
     @Test
@@ -279,6 +280,7 @@ class StreamApiSinkTest {
         assertEquals(sorted, secondIds, "resends come first, in order");
         assertTrue(r.counters().reconnects() >= 1);
         assertTrue(r.counters().resends() >= 12, "without Kafka the whole buffer is resent: " + r.counters());
+        assertEquals(20 * 100 * 2, r.counters().samplesSent(), "each block's 100 rows x 2 columns counted once, resends not");
         assertEquals(ConnectionState.ENDED, r.counters().state());
     }
 }

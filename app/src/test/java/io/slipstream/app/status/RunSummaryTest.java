@@ -1,0 +1,43 @@
+package io.slipstream.app.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slipstream.app.run.PipelineOutcome;
+import io.slipstream.app.run.PipelineStatus;
+import io.slipstream.pipeline.CountersSnapshot;
+import io.slipstream.sink.streamapi.ConnectionState;
+import io.slipstream.sink.streamapi.SinkSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryTest {
+
+    /** A pipeline that put 1,000 samples (and 20 filled slots) in blocks, of which the sink handed {@code sent} to gRPC. */
+    private static PipelineOutcome outcome(String error, String sessionKey, long sent) {
+        CountersSnapshot c = new CountersSnapshot(1_000, 1_000, Map.of(), 20, 0, 0, 0, 10, 0, 0, 0, 100, Map.of(), List.of());
+        SinkSnapshot k = new SinkSnapshot(sessionKey, ConnectionState.CONNECTING, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, sent);
+        return new PipelineOutcome(new PipelineStatus("demo", "Slipstream", "Stream1", c, k), error, List.of());
+    }
+
+    @Test
+    void samplesThatNeverReachedTheStreamApiAreShownAndCounted() {
+        RunSummary failed = new RunSummary(List.of(outcome("the Stream API at localhost:1 was never reached", null, 0)));
+        assertTrue(failed.text().contains("FAILED: the Stream API at localhost:1 was never reached: no session was created"),
+                failed.text());
+        assertTrue(failed.text().contains("NOT SENT: 1,020 of the samples the pipeline put in blocks never reached the"
+                + " Stream API"), failed.text());
+        Map<?, ?> samples = (Map<?, ?>) ((Map<?, ?>) ((List<?>) failed.toMap().get("pipelines")).get(0)).get("samples");
+        assertEquals(1_020L, samples.get("notSent"));
+        assertEquals(0L, samples.get("sentToStreamApi"));
+
+        RunSummary partly = new RunSummary(List.of(outcome("stopped", "k1", 400)));
+        assertTrue(partly.text().contains("NOT SENT: 620 of"), partly.text());
+
+        RunSummary clean = new RunSummary(List.of(outcome(null, "k1", 1_020)));
+        assertFalse(clean.text().contains("NOT SENT"), clean.text());
+        assertTrue(clean.text().contains("ended cleanly: session k1"), clean.text());
+    }
+}

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,9 +89,17 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("--duration and --max-packets bound a --follow; without --follow inspect reads what is there and ends");
             return ExitCodes.USAGE;
         }
-        List<LandedPacket> packets = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings).stream()
-                .filter(this::selected)
-                .toList();
+        List<LandedPacket> packets;
+        try {
+            packets = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings).stream()
+                    .filter(this::selected)
+                    .toList();
+        } catch (KafkaException e) {
+            err.println("error: cannot read data source '" + dataSource + "' from Kafka at " + bootstrap + ": "
+                    + e.getMessage() + " (is a broker running there? 'slipstream serve' runs the embedded one)");
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
         packets.forEach(p -> print(out, p));
         out.println(packets.size() + " packet(s) read from " + bootstrap + " for data source '" + dataSource + "'"
                 + (session != null ? ", session " + session : ""));

@@ -123,7 +123,8 @@ public final class BlockAssembler {
             g.finish();
         }
         for (MarkerRule rule : markerSettings.rules()) {
-            if (!byIdentifier.containsKey(rule.channel())) {
+            // A source that declared nothing (it failed at once, say) has its own error; this would only be noise.
+            if (!byIdentifier.isEmpty() && !byIdentifier.containsKey(rule.channel())) {
                 LOG.warn("Marker rule on channel '{}' made no markers: the source declared no such channel", rule.channel());
             }
         }

@@ -109,7 +109,8 @@ public record BenchResult(BenchOptions options, String dataSource, String sessio
                 + count(backwards));
         t.row("GC", resources.gcMillis() + " ms in " + resources.gcCount() + " collections");
         t.row("peak heap", mb(resources.peakHeapBytes()) + " of " + mb(resources.maxHeapBytes())
-                + " max (pools' peaks summed); after GC at most " + mb(resources.liveHeapBytes()));
+                + " max (pools' peaks summed); " + (resources.gcCount() == 0 ? "no collection during the run"
+                : "after GC at most " + mb(resources.liveHeapBytes())));
         t.row("peak RSS", resources.peakRssBytes() < 0 ? "unknown (no /proc)" : mb(resources.peakRssBytes())
                 + (resources.rssPeakReset() ? "" : " (since JVM start)"));
         t.row("CPU", String.format(Locale.ROOT, "%.2f cores busy on average (%.1f s CPU in %.1f s)",

@@ -25,8 +25,7 @@ import java.util.Map;
  */
 public record CountersSnapshot(long received, long emitted, Map<String, Long> dropped, long filled, long invalid,
                                long backwards, long offGrid, long blocks, long markers, long markersDropped,
-                               int bufferFill,
-                               int bufferCapacity, Map<String, Long> sourceProblems,
+                               int bufferFill, int bufferCapacity, Map<String, Long> sourceProblems,
                                List<SourceProblem> firstProblems) {
 
     /** Copies the maps and list. */

@@ -126,8 +126,7 @@ enum TimeFormat {
         int h = Integer.parseInt(m.group(1));
         int min = Integer.parseInt(m.group(2));
         int sec = Integer.parseInt(m.group(3));
-        // 24:00:00 is ISO's end of the day; a leap second 23:59:60 is not placed.
-        if (h > 24 || min > 59 || sec > 59 || (h == 24 && (min > 0 || sec > 0 || m.group(4) != null && Long.parseLong(m.group(4)) > 0))) {
+        if (h > 23 || min > 59 || sec > 59) {
             throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
         }
         long nanos = 0;

@@ -41,7 +41,7 @@ public final class StreamCatalog {
         }
         Map<TopicPartition, Long> ends = admin.endOffsets(partitions);
         Map<String, Long> offsets = new LinkedHashMap<>();
-        partitions.forEach(tp -> offsets.put(tp.topic() + ":" + tp.partition(), ends.getOrDefault(tp, 0L)));
+        partitions.forEach(tp -> offsets.put(key(tp.topic(), tp.partition()), ends.getOrDefault(tp, 0L)));
         return offsets;
     }
 
@@ -63,9 +63,9 @@ public final class StreamCatalog {
         Map<String, Long> out = new LinkedHashMap<>(offsets);
         for (String stream : layout.mappedStreams()) {
             TopicPartition tp = layout.route(dataSource, stream);
-            Long offset = offsets.get(tp.topic() + ":" + tp.partition());
+            Long offset = offsets.get(key(tp.topic(), tp.partition()));
             if (offset != null) {
-                out.putIfAbsent(layout.mainTopic(dataSource) + "." + stream + ":0", offset);
+                out.putIfAbsent(key(layout.mainTopic(dataSource) + "." + stream, 0), offset);
             }
         }
         return out;
@@ -88,5 +88,10 @@ public final class StreamCatalog {
     private List<String> streamTopics(String dataSource) {
         Pattern pattern = Pattern.compile("^" + Pattern.quote(layout.mainTopic(dataSource) + ".") + "[^.]+$");
         return admin.listTopics().stream().filter(t -> pattern.matcher(t).matches()).sorted().toList();
+    }
+
+    /** @return the offsets map's key of a partition, {@code "{topic}:{partition}"} (spec §2.7) */
+    private static String key(String topic, int partition) {
+        return topic + ":" + partition;
     }
 }

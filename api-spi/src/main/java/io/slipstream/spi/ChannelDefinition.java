@@ -24,6 +24,7 @@ public final class ChannelDefinition {
     private final double warningMax;
     private final double frequencyHz;
     private final DataType dataType;
+    private final EventDefinition event;
     private final int hash;
 
     private ChannelDefinition(Builder b) {
@@ -40,6 +41,7 @@ public final class ChannelDefinition {
         this.warningMax = Double.isNaN(b.warningMax) ? b.max : b.warningMax;
         this.frequencyHz = b.frequencyHz;
         this.dataType = b.dataType;
+        this.event = b.event;
         this.hash = identifier.hashCode();
     }
 
@@ -120,6 +122,15 @@ public final class ChannelDefinition {
     /** @return the channel's origin data type */
     public DataType dataType() { return dataType; }
 
+    /**
+     * @return the event whose occurrences travel on this channel, or null for an ordinary channel
+     * @see EventDefinition#channel()
+     */
+    public EventDefinition event() { return event; }
+
+    /** @return true when this channel carries an event's occurrences rather than samples */
+    public boolean isEvent() { return event != null; }
+
     @Override
     public boolean equals(Object o) {
         return o == this || (o instanceof ChannelDefinition c && c.hash == hash && c.identifier.equals(identifier));
@@ -150,6 +161,7 @@ public final class ChannelDefinition {
         private double warningMax = Double.NaN;
         private double frequencyHz;
         private DataType dataType = DataType.FLOAT64;
+        private EventDefinition event;
 
         private Builder(String identifier) {
             this.identifier = Objects.requireNonNull(identifier, "identifier");
@@ -187,6 +199,8 @@ public final class ChannelDefinition {
 
         /** @param v origin data type @return this */
         public Builder dataType(DataType v) { dataType = Objects.requireNonNull(v); return this; }
+
+        Builder event(EventDefinition v) { event = v; return this; }
 
         /** @return the definition */
         public ChannelDefinition build() { return new ChannelDefinition(this); }

@@ -18,6 +18,18 @@ public interface SourceContext {
     void declareChannels(List<ChannelDefinition> channels);
 
     /**
+     * Declares events. Call before the first occurrence of any of them (emitted as
+     * {@link EventDefinition#occurrence} samples); call again to add events mid-session. Declaring an event twice is
+     * harmless.
+     *
+     * @param events the events, in the order they should appear in ATLAS
+     * @throws UnsupportedOperationException from a context that predates events (the engine's own supports them)
+     */
+    default void declareEvents(List<EventDefinition> events) {
+        throw new UnsupportedOperationException("this source context does not take events; declared " + events);
+    }
+
+    /**
      * Sets what the source knows about its session. Call before the first sample for it to shape the
      * session identifier. A later call whose fields differ (a new session type, say) updates the session's
      * details in ATLAS; the identifier stays.

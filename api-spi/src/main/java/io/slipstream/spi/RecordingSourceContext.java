@@ -28,6 +28,7 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     private final S scheduler;
     private final long epochNanos;
     private final List<List<ChannelDefinition>> declarations = new CopyOnWriteArrayList<>();
+    private final List<EventDefinition> events = new CopyOnWriteArrayList<>();
     private final List<SessionMetadata> metadata = new CopyOnWriteArrayList<>();
     private final List<SourceProblem> problems = new CopyOnWriteArrayList<>();
 
@@ -49,6 +50,11 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     @Override
     public void declareChannels(List<ChannelDefinition> channels) {
         declarations.add(List.copyOf(channels));
+    }
+
+    @Override
+    public void declareEvents(List<EventDefinition> declared) {
+        events.addAll(declared);
     }
 
     @Override
@@ -81,6 +87,11 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
         List<ChannelDefinition> all = new ArrayList<>();
         declarations.forEach(all::addAll);
         return all;
+    }
+
+    /** @return every event declared through {@link #declareEvents}, in declaration order */
+    public List<EventDefinition> events() {
+        return List.copyOf(events);
     }
 
     /** @return every metadata given, in order */

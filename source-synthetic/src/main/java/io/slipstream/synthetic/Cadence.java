@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The channels that share one sample interval: they are sampled at the same instants and stamped alike, so
- * the pipeline puts them in one rate group.
+ * The channels that share one timing: they are sampled at the same instants and stamped alike, so the pipeline
+ * puts them in one rate group (or, off the grid, in the same rows).
  *
- * @param intervalNanos time between two ticks
- * @param channels      the channels, in declaration order
+ * @param timing   when the ticks fall
+ * @param channels the channels (or the one event), in declaration order
  */
-record Cadence(long intervalNanos, List<ChannelSpec> channels) {
+record Cadence(Timing timing, List<ChannelSpec> channels) {
 
     /** Copies the channel list. */
     Cadence {
@@ -21,27 +21,43 @@ record Cadence(long intervalNanos, List<ChannelSpec> channels) {
     }
 
     /**
-     * Groups channels by interval, keeping the order in which each interval first appears.
+     * Groups channels by timing, keeping the order in which each timing first appears.
      *
      * @param specs the channels
-     * @return one cadence per distinct interval
+     * @return one cadence per distinct timing
      */
     static List<Cadence> of(List<ChannelSpec> specs) {
-        Map<Long, List<ChannelSpec>> byInterval = new LinkedHashMap<>();
+        Map<Timing, List<ChannelSpec>> byTiming = new LinkedHashMap<>();
         for (ChannelSpec s : specs) {
-            byInterval.computeIfAbsent(s.intervalNanos(), k -> new ArrayList<>()).add(s);
+            byTiming.computeIfAbsent(s.timing(), k -> new ArrayList<>()).add(s);
         }
         List<Cadence> out = new ArrayList<>();
-        byInterval.forEach((interval, list) -> out.add(new Cadence(interval, list)));
+        byTiming.forEach((timing, list) -> out.add(new Cadence(timing, list)));
         return List.copyOf(out);
+    }
+
+    /** @return the mean time between two ticks */
+    long intervalNanos() {
+        return timing.meanIntervalNanos();
+    }
+
+    /** @return true when the ticks fall on a grid from the start, where one periodic timer serves them */
+    boolean onGrid() {
+        return timing.fixedRate();
+    }
+
+    /** @return true when the cadence carries an event's occurrences */
+    boolean isEvent() {
+        return channels.get(0).isEvent();
     }
 
     /**
      * @param durationNanos sample time the source runs for
-     * @return how many ticks fall before the end, the first being at 0
+     * @return how many ticks of a cadence {@linkplain #onGrid() on the grid} fall before the end, the first at 0
      */
     long ticksWithin(long durationNanos) {
-        return (durationNanos + intervalNanos - 1) / intervalNanos;
+        long interval = intervalNanos();
+        return (durationNanos + interval - 1) / interval;
     }
 
     /**
@@ -49,11 +65,10 @@ record Cadence(long intervalNanos, List<ChannelSpec> channels) {
      * @param stamp   the tick's time stamp
      * @param start   when the source started
      * @param tick    the tick index
-     * @return the channel's sample at that tick
+     * @return the channel's sample (or the event's occurrence) at that tick
      */
     SampleValue sample(int channel, long stamp, long start, long tick) {
-        ChannelSpec spec = channels.get(channel);
-        return SampleValue.of(spec.definition(), stamp, spec.signal().valueAt(stamp - start, tick));
+        return channels.get(channel).sampleAt(stamp, stamp - start, tick);
     }
 
     /**

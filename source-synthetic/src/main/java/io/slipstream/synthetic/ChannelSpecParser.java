@@ -3,10 +3,12 @@ package io.slipstream.synthetic;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.DataType;
 import io.slipstream.spi.SourceConfig;
-import java.time.Duration;
 import java.util.Set;
 
-/** Turns one entry of the {@code channels:} list into a {@link ChannelSpec}, naming the key of any error. */
+/**
+ * Turns one entry of the {@code channels:} list into a {@link ChannelSpec} (a channel, or with {@code kind: event}
+ * an event), naming the key of any error.
+ */
 final class ChannelSpecParser {
 
     /** Lowest accepted rate in Hz. */
@@ -14,28 +16,32 @@ final class ChannelSpecParser {
     /** Highest accepted rate in Hz. */
     static final double MAX_RATE = 10_000;
 
-    /** The kinds a channel may have, as written in config. */
+    /** The kinds an entry may have, as written in config. */
     static final String[] KINDS = {
-        "sine", "cosine", "ramp", "square", "noise", "step", "constant", "lap-counter", "pit-flag"};
+        "sine", "cosine", "ramp", "square", "noise", "step", "constant", "lap-counter", "pit-flag", "event"};
 
     private static final Set<String> KEYS = Set.of("name", "kind", "rate", "amplitude", "offset", "period", "phase",
             "value", "at", "before", "after", "lap-time", "first", "duration", "units", "min", "max", "group",
-            "description", "format");
+            "description", "format", "timing", "jitter");
 
     private final String application;
-    private final long seed;
+    private final SignalParser signals;
+    private final TimingParser timings;
+    private final EventSpecParser events;
 
-    ChannelSpecParser(String application, long seed) {
+    /**
+     * @param application   the application part of every identifier
+     * @param seed          the source's seed, for noise and irregular times
+     * @param defaultTiming the source's {@code timing}, used where an entry names none
+     */
+    ChannelSpecParser(String application, long seed, String defaultTiming) {
         this.application = application;
-        this.seed = seed;
+        this.signals = new SignalParser(seed);
+        this.timings = new TimingParser(seed, defaultTiming);
+        this.events = new EventSpecParser(application, signals, timings);
     }
 
     ChannelSpec parse(SourceConfig c) {
-        for (String key : c.keys()) {
-            if (!KEYS.contains(key)) {
-                throw c.error(key, "unknown channel option; known options are " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
         String name = c.requireString("name").trim();
         if (name.isEmpty() || name.contains(":")) {
             throw c.error("name", "expected a non-empty name without ':', found '" + name + "'");
@@ -44,11 +50,17 @@ final class ChannelSpecParser {
             throw c.error("kind", "is required; one of " + String.join(", ", KINDS));
         }
         String kind = c.getEnum("kind", null, KINDS);
+        if (kind.equals("event")) {
+            return events.parse(c, name);
+        }
+        checkKeys(c, KEYS, "channel option");
         double rate = c.getDouble("rate", 10);
         if (!(rate >= MIN_RATE && rate <= MAX_RATE)) {
             throw c.error("rate", "expected a rate from " + (int) MIN_RATE + " to " + (int) MAX_RATE + " Hz, found " + rate);
         }
-        Signal signal = signal(c, kind, name);
+        long interval = Math.round(Signal.NANOS_PER_SECOND / rate);
+        Signal signal = signals.parse(c, kind, name);
+        Timing timing = timings.parse(c, interval, 0, 0);
         ChannelDefinition def = ChannelDefinition.builder(name + ":" + application)
                 .name(name)
                 .application(application)
@@ -57,50 +69,28 @@ final class ChannelSpecParser {
                 .description(c.getString("description", kind + " signal"))
                 .formatString(c.getString("format", null))
                 .range(c.getDouble("min", signal.lowest()), c.getDouble("max", signal.highest()))
-                .frequencyHz(rate)
+                // Off the grid there is no rate to declare: the pipeline then sends the channel as timestamped rows.
+                .frequencyHz(timing.fixedRate() ? rate : 0)
                 .dataType(kind.equals("lap-counter") || kind.equals("pit-flag") ? DataType.UINT32 : DataType.FLOAT64)
                 .build();
         if (def.min() > def.max()) {
             throw c.error("min", "min " + def.min() + " is above max " + def.max());
         }
-        return new ChannelSpec(def, Math.round(Signal.NANOS_PER_SECOND / rate), signal);
+        return ChannelSpec.channel(def, timing, signal);
     }
 
-    private Signal signal(SourceConfig c, String kind, String name) {
-        double amplitude = c.getDouble("amplitude", 1);
-        double offset = c.getDouble("offset", 0);
-        return switch (kind) {
-            case "sine" -> new Signal.Sine(amplitude, offset, positive(c, "period", Duration.ofSeconds(10)),
-                    Math.toRadians(c.getDouble("phase", 0)));
-            case "cosine" -> new Signal.Sine(amplitude, offset, positive(c, "period", Duration.ofSeconds(10)),
-                    Math.toRadians(c.getDouble("phase", 0) + 90));
-            case "ramp" -> new Signal.Ramp(amplitude, offset, positive(c, "period", Duration.ofSeconds(10)));
-            case "square" -> new Signal.Square(amplitude, offset, positive(c, "period", Duration.ofSeconds(10)));
-            case "noise" -> new Signal.Noise(amplitude, offset, seed, name.hashCode());
-            case "step" -> new Signal.Step(c.getDouble("before", 0), c.getDouble("after", 1),
-                    c.getDuration("at", Duration.ofSeconds(1)).toNanos());
-            case "constant" -> new Signal.Constant(c.getDouble("value", 0));
-            case "lap-counter" -> new Signal.LapCounter(c.getLong("first", 1), positive(c, "lap-time", Duration.ofSeconds(60)));
-            case "pit-flag" -> pitFlag(c);
-            default -> throw c.error("kind", "'" + kind + "' is not one of " + String.join(", ", KINDS));
-        };
-    }
-
-    private static Signal pitFlag(SourceConfig c) {
-        long period = positive(c, "period", Duration.ofSeconds(60));
-        long duration = positive(c, "duration", Duration.ofSeconds(8));
-        long at = c.getDuration("at", Duration.ofNanos(Math.max(0, period - duration))).toNanos();
-        if (at < 0 || at + duration > period) {
-            throw c.error("at", "the pit window (at + duration) must fit in the period " + Duration.ofNanos(period));
+    /**
+     * @param c     an entry's options
+     * @param known the options it may have
+     * @param what  what they are, for the message
+     * @throws io.slipstream.spi.ConfigException naming the first unknown key, with the known ones
+     */
+    static void checkKeys(SourceConfig c, Set<String> known, String what) {
+        for (String key : c.keys()) {
+            if (!known.contains(key)) {
+                throw c.error(key, "unknown " + what + "; known options are "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
         }
-        return new Signal.PitFlag(period, at, duration);
-    }
-
-    private static long positive(SourceConfig c, String key, Duration def) {
-        long nanos = c.getDuration(key, def).toNanos();
-        if (nanos <= 0) {
-            throw c.error(key, "expected a positive duration, found " + c.getString(key, ""));
-        }
-        return nanos;
     }
 }

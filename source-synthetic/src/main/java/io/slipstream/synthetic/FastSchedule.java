@@ -4,7 +4,7 @@ import io.slipstream.spi.SampleValue;
 import java.util.List;
 
 /**
- * The state of fast pacing: walks every cadence's grid in time order, one sample per call, so that
+ * The state of fast pacing: walks every cadence's ticks in time order, one sample per call, so that
  * {@code Flux.generate} produces exactly as many samples as are requested. Ticks of different cadences at the
  * same instant come in cadence order. Not thread-safe; one per subscription.
  */
@@ -14,6 +14,7 @@ final class FastSchedule {
     private final long start;
     private final long durationNanos;
     private final long[] nextTick;
+    private final long[] nextElapsed;
     private int current = -1;
     private int channel;
 
@@ -27,12 +28,17 @@ final class FastSchedule {
         this.start = start;
         this.durationNanos = durationNanos;
         this.nextTick = new long[cadences.size()];
+        this.nextElapsed = new long[cadences.size()];
+        for (int i = 0; i < nextElapsed.length; i++) {
+            nextElapsed[i] = cadences.get(i).timing().elapsedAt(0, 0);
+        }
     }
 
     /** @return the next sample, or null when the duration is over */
     SampleValue next() {
         if (current >= 0 && channel == cadences.get(current).channels().size()) {
             nextTick[current]++;
+            nextElapsed[current] = cadences.get(current).timing().elapsedAt(nextTick[current], nextElapsed[current]);
             current = -1;
         }
         if (current < 0) {
@@ -48,7 +54,7 @@ final class FastSchedule {
     }
 
     private long elapsed(int cadence) {
-        return nextTick[cadence] * cadences.get(cadence).intervalNanos();
+        return nextElapsed[cadence];
     }
 
     private int earliest() {

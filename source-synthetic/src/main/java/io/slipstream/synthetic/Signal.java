@@ -1,8 +1,8 @@
 package io.slipstream.synthetic;
 
 /**
- * The closed set of waveforms a synthetic channel can follow. A signal is a pure function of the time since the
- * source started and the tick index, so a run is reproducible whatever the pacing.
+ * The closed set of waveforms a synthetic channel (or an event's value) can follow. A signal is a pure function of
+ * the time since the source started and the tick index, so a run is reproducible whatever the pacing.
  */
 sealed interface Signal {
 
@@ -74,12 +74,7 @@ sealed interface Signal {
     record Noise(double amplitude, double offset, long seed, long salt) implements Centered {
         @Override
         public double valueAt(long elapsedNanos, long tick) {
-            long z = seed + salt * 0x9E3779B97F4A7C15L + tick * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z ^= z >>> 31;
-            double unit = (z >>> 11) * 0x1.0p-53;
-            return offset + amplitude * (2 * unit - 1);
+            return offset + amplitude * (2 * SeededRandom.unit(seed, salt, tick) - 1);
         }
     }
 
@@ -116,6 +111,20 @@ sealed interface Signal {
         @Override
         public double valueAt(long elapsedNanos, long tick) {
             return first + Math.floorDiv(elapsedNanos, lapNanos);
+        }
+
+        @Override
+        public double lowest() { return first; }
+
+        @Override
+        public double highest() { return first + 100; }
+    }
+
+    /** An event value that counts occurrences: {@code first} at the first, one more at each after it. */
+    record Counter(long first) implements Signal {
+        @Override
+        public double valueAt(long elapsedNanos, long tick) {
+            return first + tick;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.slipstream.synthetic;
 
 import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 
@@ -24,6 +26,11 @@ import reactor.core.publisher.Flux;
  * sample clock. Like a live sensor it does not wait for demand: the pipeline's overflow policy decides what happens
  * when downstream falls behind. Fast: stamps start at the clock's reading at subscription and advance exactly by
  * each interval; samples are made only on request.
+ *
+ * <p>Channels with irregular timing (jittered or Poisson) and events tick at the times their {@link Timing} gives,
+ * the same times in both pacings: in real time each tick is scheduled on the context's scheduler for its instant
+ * ({@link ScheduledTicks}), fast pacing walks them in time order with the grid's ticks. An event's occurrences are
+ * emitted in the same flux, after the events are declared through {@link SourceContext#declareEvents}.
  */
 final class SyntheticSource implements TelemetrySource {
 
@@ -53,12 +60,24 @@ final class SyntheticSource implements TelemetrySource {
     public Flux<SampleValue> samples(SourceContext context) {
         return Flux.defer(() -> {
             List<ChannelDefinition> defs = new ArrayList<>(specs.size());
-            specs.forEach(s -> defs.add(s.definition()));
+            List<EventDefinition> events = new ArrayList<>();
+            specs.forEach(s -> {
+                if (s.isEvent()) {
+                    events.add(s.event());
+                } else {
+                    defs.add(s.definition());
+                }
+            });
             long start = context.nowNanos();
             context.declareChannels(defs);
+            if (!events.isEmpty()) {
+                // Only a source with events asks for them, so one without still runs on a context that predates them.
+                context.declareEvents(events);
+            }
             context.sessionMetadata(metadata.withStart(Instant.ofEpochSecond(0, start)));
-            LOG.info("Synthetic source started: {} channels at {} rates, {} pacing{}", defs.size(), cadences.size(),
-                    realtime ? "real-time" : "fast", duration == null ? "" : ", for " + duration);
+            LOG.info("Synthetic source started: {} channels and {} events at {} timings, {} pacing{}", defs.size(),
+                    events.size(), cadences.size(), realtime ? "real-time" : "fast",
+                    duration == null ? "" : ", for " + duration);
             Flux<SampleValue> samples = realtime ? paced(context, start) : fast(start);
             return samples.doOnCancel(() -> LOG.info("Synthetic source cancelled"))
                     .doOnComplete(() -> LOG.info("Synthetic source completed"));
@@ -66,35 +85,55 @@ final class SyntheticSource implements TelemetrySource {
     }
 
     private Flux<SampleValue> paced(SourceContext context, long start) {
+        long limit = duration == null ? Long.MAX_VALUE : duration.toNanos();
         List<Flux<SampleValue>> parts = new ArrayList<>(cadences.size());
         for (Cadence c : cadences) {
-            long interval = c.intervalNanos();
-            Flux<long[]> ticks = Flux.defer(() -> {
-                // Like a data logger stamping from its own sample clock, tick n is stamped with the instant the timer
-                // scheduled it for, origin + n x interval: a late or bursty timer thread (ms of jitter on a busy JVM)
-                // delays when a sample is emitted, never when it says it was read, so traces stay on their grid. The
-                // origin is read as the timer is scheduled, not at the start: declaring the channels and subscribing
-                // the chain in between took 4 ms on a cold JVM, and every sample of the session came out that much
-                // "older" than it was. The start stays the signals' phase.
-                long origin = context.nowNanos();
-                Flux<Long> timer = Flux.interval(Duration.ZERO, Duration.ofNanos(interval), context.scheduler());
-                if (duration != null) {
-                    timer = timer.take(c.ticksWithin(duration.toNanos()));
-                }
-                return timer.map(tick -> new long[] {tick, origin + tick * interval});
-            });
-            // A timer cannot wait for demand: without a buffer of its own, a stall of a few ticks downstream (a busy
-            // machine, a GC pause) made Flux.interval fail the whole source. Up to a second of ticks is held; past
-            // that the oldest tick's samples are dropped and reported, like a sensor whose reader fell behind.
-            int held = (int) Math.max(16, Math.min(100_000, 1_000_000_000L / c.intervalNanos()));
-            ticks = ticks.onBackpressureBuffer(held, dropped -> context.report(new SourceProblem("overrun",
-                            "synthetic cadence of " + c.intervalNanos() + " ns, tick " + dropped[0],
-                            "downstream fell " + held + " ticks behind; the oldest tick's samples were dropped",
-                            c.channels().size())),
-                    BufferOverflowStrategy.DROP_OLDEST);
-            parts.add(ticks.concatMapIterable(t -> c.samplesAt(t[1], start, t[0])));
+            Flux<long[]> ticks = c.onGrid() ? gridTicks(context, c) : ScheduledTicks.of(c.timing(), context, limit);
+            parts.add(held(ticks, c, context).concatMapIterable(t -> c.samplesAt(t[1], start, t[0])));
         }
         return Flux.merge(parts);
+    }
+
+    private Flux<long[]> gridTicks(SourceContext context, Cadence c) {
+        long interval = c.intervalNanos();
+        return Flux.defer(() -> {
+            // Like a data logger stamping from its own sample clock, tick n is stamped with the instant the timer
+            // scheduled it for, origin + n x interval: a late or bursty timer thread (ms of jitter on a busy JVM)
+            // delays when a sample is emitted, never when it says it was read, so traces stay on their grid. The
+            // origin is read as the timer is scheduled, not at the start: declaring the channels and subscribing
+            // the chain in between took 4 ms on a cold JVM, and every sample of the session came out that much
+            // "older" than it was. The start stays the signals' phase.
+            long origin = context.nowNanos();
+            Flux<Long> timer = Flux.interval(Duration.ZERO, Duration.ofNanos(interval), context.scheduler());
+            if (duration != null) {
+                timer = timer.take(c.ticksWithin(duration.toNanos()));
+            }
+            return timer.map(tick -> new long[] {tick, origin + tick * interval});
+        });
+    }
+
+    private static Flux<long[]> held(Flux<long[]> ticks, Cadence c, SourceContext context) {
+        // A timer cannot wait for demand: without a buffer of its own, a stall of a few ticks downstream (a busy
+        // machine, a GC pause) made Flux.interval fail the whole source. Up to a second of ticks is held; past
+        // that the oldest tick's samples are dropped and reported, like a sensor whose reader fell behind.
+        int held = (int) Math.max(16, Math.min(100_000, 1_000_000_000L / c.intervalNanos()));
+        if (c.isEvent()) {
+            // An event is never dropped (ATLAS would not show what happened): an overrun fails the source instead,
+            // after the held occurrences are delivered. Falling that far behind takes a stall of 16 occurrences or
+            // a second, whichever is longer: the run is lost by then anyway.
+            EventDefinition event = c.channels().get(0).event();
+            long[] lost = new long[2];
+            return ticks.onBackpressureBuffer(held, t -> System.arraycopy(t, 0, lost, 0, 2), BufferOverflowStrategy.ERROR)
+                    .onErrorMap(Exceptions::isOverflow, e -> new IllegalStateException(event + ": downstream fell "
+                            + "more than " + held + " occurrences behind; occurrence " + lost[0] + " at "
+                            + Instant.ofEpochSecond(0, lost[1]) + " could not be held, and an event is never dropped, "
+                            + "so the source stops", e));
+        }
+        return ticks.onBackpressureBuffer(held, dropped -> context.report(new SourceProblem("overrun",
+                        "synthetic cadence of " + c.intervalNanos() + " ns, tick " + dropped[0],
+                        "downstream fell " + held + " ticks behind; the oldest tick's samples were dropped",
+                        c.channels().size())),
+                BufferOverflowStrategy.DROP_OLDEST);
     }
 
     private Flux<SampleValue> fast(long start) {

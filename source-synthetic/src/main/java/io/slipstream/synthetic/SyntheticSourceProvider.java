@@ -22,6 +22,9 @@ public final class SyntheticSourceProvider implements SourceProvider {
     /** The provider name used in pipeline configs. */
     public static final String NAME = "synthetic";
 
+    /** The option giving the timing of every channel and event that names none of its own. */
+    static final String TIMING_OPTION = "timing";
+
     /** Creates the provider; cheap, as the engine instantiates every provider to list them. */
     public SyntheticSourceProvider() {
     }
@@ -34,7 +37,8 @@ public final class SyntheticSourceProvider implements SourceProvider {
     @Override
     public String description() {
         return "Generated signals (sine, cosine, ramp, square, seeded noise, step, constant, lap counter, pit flag) "
-                + "at 1 Hz to 10 kHz, in real time or as fast as downstream demands.";
+                + "at 1 Hz to 10 kHz on a regular, jittered or Poisson timing, and events with values, in real time or "
+                + "as fast as downstream demands.";
     }
 
     @Override
@@ -43,8 +47,13 @@ public final class SyntheticSourceProvider implements SourceProvider {
                 OptionSpec.oneOf(PACING_OPTION, "realtime", "realtime: one tick per interval on the engine's "
                         + "scheduler, stamped with the instant its clock scheduled it for (start + n x interval); fast: as fast as downstream demands, stamps still on "
                         + "the grid from the start time", "realtime", "fast"),
-                OptionSpec.optional("seed", OptionType.INT, "42", "seed of the noise channels; the same seed gives "
-                        + "the same values"),
+                OptionSpec.optional("seed", OptionType.INT, "42", "seed of the noise values and the irregular "
+                        + "times; the same seed gives the same values at the same times"),
+                OptionSpec.oneOf(TIMING_OPTION, "regular", "timing of every channel and event that names none: "
+                        + "regular: on the grid of its rate, declared with that rate (sent as periodic blocks); "
+                        + "jitter: each read moved off the grid by up to its 'jitter'; poisson: Poisson arrivals at "
+                        + "its rate; jittered and Poisson channels are declared with no rate (sent as timestamped "
+                        + "rows), and channels of equal rate and timing are read at the same instants", Timing.NAMES),
                 OptionSpec.optional("duration", OptionType.DURATION, null, "end after this much sample time; "
                         + "runs until cancelled when absent"),
                 OptionSpec.oneOf("preset", "none", "demo: 30 car-like channels at 1 kHz, 200 Hz, 50 Hz and 10 Hz "
@@ -56,7 +65,15 @@ public final class SyntheticSourceProvider implements SourceProvider {
                         + "sine, cosine, ramp, square, pit-flag), phase (degrees), value (constant), before/after/at "
                         + "(step), lap-time (default 60s) and first (default 1) (lap-counter), at/duration (pit-flag "
                         + "window in each period; defaults period - duration and 8s), units, group, description, "
-                        + "format, min/max (default: the signal's range)"),
+                        + "format, min/max (default: the signal's range), timing (" + String.join("|", Timing.NAMES)
+                        + ", default the source's), jitter (with timing jitter: the largest offset of a read from "
+                        + "the grid, below half the interval; default a quarter of it). kind event: an EventDefinition "
+                        + "occurring every 'every' (default 10s; the first one interval after the start; with "
+                        + "timing jitter or poisson around or at that mean), priority (critical|high|medium|low|"
+                        + "debug, default medium), description, and values: a list of maps, each a name, a kind ("
+                        + String.join("|", EventSpecParser.VALUE_KINDS) + "; counter counts occurrences from "
+                        + "'first', default 1; a waveform is read at the occurrence's time with its options as "
+                        + "above), units and format"),
                 OptionSpec.optional("application", OptionType.STRING, "Synthetic", "application part of the "
                         + "channel identifiers (name:application)"),
                 OptionSpec.optional("track", OptionType.STRING, "Synthetic", "track name in the session metadata"),
@@ -75,7 +92,8 @@ public final class SyntheticSourceProvider implements SourceProvider {
         if (application.isEmpty() || application.contains(":")) {
             throw config.error("application", "expected a non-empty name without ':', found '" + application + "'");
         }
-        ChannelSpecParser parser = new ChannelSpecParser(application, seed);
+        String timing = config.getEnum(TIMING_OPTION, "regular", Timing.NAMES);
+        ChannelSpecParser parser = new ChannelSpecParser(application, seed, timing);
         List<ChannelSpec> specs = new ArrayList<>();
         if (config.getEnum("preset", "none", "none", "demo").equals("demo")) {
             DemoPreset.channels().forEach(c -> specs.add(parser.parse(c)));

@@ -5,6 +5,10 @@ import io.slipstream.spi.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.slipstream.synthetic.SyntheticFixtures.MS;
+import static io.slipstream.synthetic.SyntheticFixtures.channel;
+import static io.slipstream.synthetic.SyntheticFixtures.options;
+import static io.slipstream.synthetic.SyntheticFixtures.source;
 
 import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.MapSourceConfig;
@@ -18,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import reactor.core.scheduler.Scheduler;
-import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SourceContext;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -31,43 +33,10 @@ import reactor.test.StepVerifier;
 
 class SyntheticSourceTest {
 
-    private static final long MS = 1_000_000L;
-
     private final RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
 
-    private static TelemetrySource source(Map<String, Object> options) {
-        return new SyntheticSourceProvider().create(MapSourceConfig.of(options));
-    }
-
-    private static Map<String, Object> options(String pacing, Object... channels) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pacing", pacing);
-        m.put("channels", List.of(channels));
-        return m;
-    }
-
-    private static Map<String, Object> channel(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    /**
-     * Runs a real-time source for a stretch of virtual time, expecting a number of samples in it, and returns them.
-     * (StepVerifier matches the samples emitted while the clock advances against the steps that follow thenAwait.)
-     */
     private List<SampleValue> runFor(TelemetrySource source, Duration time, int expected) {
-        List<SampleValue> out = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> source.samples(context).doOnNext(out::add), () -> context.scheduler(), Long.MAX_VALUE)
-                .expectSubscription()
-                .thenAwait(time)
-                .expectNextCount(expected)
-                .thenCancel()
-                .verify(Duration.ofSeconds(10));
-        assertEquals(expected, out.size(), "samples within " + time);
-        return out;
+        return SyntheticFixtures.runFor(context, source, time, expected);
     }
 
     @Test
@@ -96,33 +65,8 @@ class SyntheticSourceTest {
     @Test
     void aSampleIsNeverStampedEarlierThanItsTimerWasScheduled() {
         // Declaring the channels makes the pipeline send its configuration first; here that takes 4 ms of the clock.
-        SourceContext slowToDeclare = new SourceContext() {
-            @Override
-            public void declareChannels(List<ChannelDefinition> channels) {
-                context.declareChannels(channels);
-                context.scheduler().advanceTimeBy(Duration.ofMillis(4));
-            }
-
-            @Override
-            public void sessionMetadata(SessionMetadata metadata) {
-                context.sessionMetadata(metadata);
-            }
-
-            @Override
-            public long nowNanos() {
-                return context.nowNanos();
-            }
-
-            @Override
-            public Scheduler scheduler() {
-                return context.scheduler();
-            }
-
-            @Override
-            public void report(SourceProblem problem) {
-                context.report(problem);
-            }
-        };
+        SourceContext slowToDeclare = SyntheticFixtures.withoutEvents(context,
+                () -> context.scheduler().advanceTimeBy(Duration.ofMillis(4)));
         TelemetrySource s = source(options("realtime", channel("name", "x", "kind", "ramp", "rate", 100)));
         List<SampleValue> out = new ArrayList<>();
         List<Long> emittedAt = new ArrayList<>();

@@ -8,8 +8,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A {@link SourceContext} for testing a source: it records what the source declares and reports, and takes its
- * clock from a scheduler, so that under {@code StepVerifier.withVirtualTime} (pass the
+ * A {@link SourceContext} for testing a source: it records what the source declares (channels and events) and
+ * reports, and takes its clock from a scheduler, so that under {@code StepVerifier.withVirtualTime} (pass the
  * {@code VirtualTimeScheduler}) the source's pacing and read times follow virtual time.
  *
  * <pre>{@code
@@ -28,6 +28,7 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     private final S scheduler;
     private final long epochNanos;
     private final List<List<ChannelDefinition>> declarations = new CopyOnWriteArrayList<>();
+    private final List<List<EventDefinition>> eventDeclarations = new CopyOnWriteArrayList<>();
     private final List<SessionMetadata> metadata = new CopyOnWriteArrayList<>();
     private final List<SourceProblem> problems = new CopyOnWriteArrayList<>();
 
@@ -49,6 +50,11 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     @Override
     public void declareChannels(List<ChannelDefinition> channels) {
         declarations.add(List.copyOf(channels));
+    }
+
+    @Override
+    public void declareEvents(List<EventDefinition> events) {
+        eventDeclarations.add(List.copyOf(events));
     }
 
     @Override
@@ -80,6 +86,18 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     public List<ChannelDefinition> channels() {
         List<ChannelDefinition> all = new ArrayList<>();
         declarations.forEach(all::addAll);
+        return all;
+    }
+
+    /** @return each {@link #declareEvents} call's list, in order */
+    public List<List<EventDefinition>> eventDeclarations() {
+        return List.copyOf(eventDeclarations);
+    }
+
+    /** @return every event declared, in declaration order */
+    public List<EventDefinition> events() {
+        List<EventDefinition> all = new ArrayList<>();
+        eventDeclarations.forEach(all::addAll);
         return all;
     }
 

@@ -9,10 +9,14 @@ import io.slipstream.iracing.events.Incident;
 import io.slipstream.iracing.events.RepairsNeeded;
 import io.slipstream.iracing.events.SessionFlag;
 import io.slipstream.iracing.layout.VarType;
+import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.MapSourceConfig;
 import io.slipstream.spi.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
+import io.slipstream.spi.SessionMetadata;
+import io.slipstream.spi.SourceContext;
+import io.slipstream.spi.SourceProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.scheduler.Scheduler;
 
 /** Events from .ibt files written row by row: each flag and warning, incidents, repairs, baselines, bad rows. */
 class CraftedEventsTest {
@@ -36,7 +41,7 @@ class CraftedEventsTest {
     Path dir;
 
     private final List<byte[]> rows = IrsdkWriter.rows();
-    private RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
+    private final RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
 
     /** Adds a row at {@code tick}, on track unless the values say otherwise. */
     private CraftedEventsTest row(int tick, Object... keyValues) {
@@ -53,10 +58,14 @@ class CraftedEventsTest {
     }
 
     private List<SampleValue> replay() {
+        return replay(ctx);
+    }
+
+    private List<SampleValue> replay(SourceContext context) {
         try {
             Path file = Files.write(dir.resolve("events.ibt"), WRITER.ibt(IrsdkWriter.yaml(), 1_700_000_000L, rows));
             return new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString(),
-                    "channels", List.of("Speed")))).samples(ctx).collectList().block(Duration.ofSeconds(20));
+                    "channels", List.of("Speed")))).samples(context).collectList().block(Duration.ofSeconds(20));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,5 +216,21 @@ class CraftedEventsTest {
         new IracingProvider().create(MapSourceConfig.of(Map.of("file", none.toString()))).samples(plain)
                 .collectList().block(Duration.ofSeconds(20));
         assertEquals(List.of(), plain.eventDeclarations(), "no variable, no event declared");
+    }
+
+    @Test
+    void anEngineThatTakesNoEventsStillGetsEverySample() {
+        row(1).row(2, "SessionFlags", bits(SessionFlag.YELLOW));
+        SourceContext old = new SourceContext() { // one written before events: declareEvents is the SPI's default
+            @Override public void declareChannels(List<ChannelDefinition> channels) { ctx.declareChannels(channels); }
+            @Override public void sessionMetadata(SessionMetadata metadata) { ctx.sessionMetadata(metadata); }
+            @Override public long nowNanos() { return ctx.nowNanos(); }
+            @Override public Scheduler scheduler() { return ctx.scheduler(); }
+            @Override public void report(SourceProblem problem) { ctx.report(problem); }
+        };
+        List<SampleValue> emitted = replay(old);
+        assertEquals(2 * 4, emitted.size(), "Speed and the three derived counters of both rows, no event");
+        assertEquals(List.of(), ctx.eventDeclarations());
+        assertEquals(1, ctx.declarations().size(), "the channels are declared as before");
     }
 }

@@ -198,6 +198,23 @@ class CraftedEventsTest {
     }
 
     @Test
+    void withoutSessionTickARepeatedSessionTimeIsARepeatedRow() throws IOException {
+        IrsdkWriter v1 = new IrsdkWriter(1).add("SessionTime", VarType.DOUBLE, "s")
+                .add("SessionFlags", VarType.BIT_FIELD, "irsdk_Flags");
+        long yellow = bits(SessionFlag.YELLOW);
+        List<byte[]> crafted = List.of(v1.row(Map.of("SessionTime", 0.0)),
+                v1.row(Map.of("SessionTime", 0.0, "SessionFlags", (double) yellow)),
+                v1.row(Map.of("SessionTime", 1 / 60.0)),
+                v1.row(Map.of("SessionTime", 2 / 60.0, "SessionFlags", (double) yellow)));
+        Path file = Files.write(dir.resolve("v1.ibt"), v1.ibt(IrsdkWriter.yaml(), 1_700_000_000L, crafted));
+        List<SampleValue> emitted = new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString(),
+                "channels", List.of("SessionTime")))).samples(ctx).collectList().block(Duration.ofSeconds(20));
+        long row3 = emitted.stream().filter(s -> s.channel().identifier().equals("SessionTime:iRacing")).toList()
+                .get(3).timeNanos();
+        assertEquals(List.of(Happening.of("YellowFlag:iRacing", row3)), Happening.in(emitted));
+    }
+
+    @Test
     void onlyTheEventsWhoseVariablesExistAreDeclared() throws IOException {
         IrsdkWriter w = IrsdkWriter.playerCar(); // SessionFlags, but no warnings, incident count or repair time
         List<byte[]> crafted = List.of(w.row(Map.of("SessionFlags", 0.0)),

@@ -8,8 +8,8 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A {@link SourceContext} for testing a source: it records what the source declares and reports, and takes its
- * clock from a scheduler, so that under {@code StepVerifier.withVirtualTime} (pass the
+ * A {@link SourceContext} for testing a source: it records what the source declares (channels and events) and
+ * reports, and takes its clock from a scheduler, so that under {@code StepVerifier.withVirtualTime} (pass the
  * {@code VirtualTimeScheduler}) the source's pacing and read times follow virtual time.
  *
  * <pre>{@code
@@ -28,7 +28,7 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     private final S scheduler;
     private final long epochNanos;
     private final List<List<ChannelDefinition>> declarations = new CopyOnWriteArrayList<>();
-    private final List<EventDefinition> events = new CopyOnWriteArrayList<>();
+    private final List<List<EventDefinition>> eventDeclarations = new CopyOnWriteArrayList<>();
     private final List<SessionMetadata> metadata = new CopyOnWriteArrayList<>();
     private final List<SourceProblem> problems = new CopyOnWriteArrayList<>();
 
@@ -53,8 +53,8 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
     }
 
     @Override
-    public void declareEvents(List<EventDefinition> declared) {
-        events.addAll(declared);
+    public void declareEvents(List<EventDefinition> events) {
+        eventDeclarations.add(List.copyOf(events));
     }
 
     @Override
@@ -89,9 +89,16 @@ public final class RecordingSourceContext<S extends Scheduler> implements Source
         return all;
     }
 
-    /** @return every event declared through {@link #declareEvents}, in declaration order */
+    /** @return each {@link #declareEvents} call's list, in order */
+    public List<List<EventDefinition>> eventDeclarations() {
+        return List.copyOf(eventDeclarations);
+    }
+
+    /** @return every event declared, in declaration order */
     public List<EventDefinition> events() {
-        return List.copyOf(events);
+        List<EventDefinition> all = new ArrayList<>();
+        eventDeclarations.forEach(all::addAll);
+        return all;
     }
 
     /** @return every metadata given, in order */

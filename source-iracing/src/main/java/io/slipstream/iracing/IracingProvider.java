@@ -16,6 +16,8 @@ import java.util.Map;
  * Provider {@code iracing}: the live sim through its shared memory (Windows), or a replay of an .ibt file or a
  * live-memory dump (any OS). With only {@code file} set it replays the file as fast as demanded with the session's
  * own timestamps and the {@code essential} channels; {@link #defaultMarkerConfig()} gives the matching marker rules.
+ * Whatever the channels, it also declares and raises the events its variables show (incidents, session flags and
+ * engine warnings that come on, repairs needed; see {@link io.slipstream.iracing.events.RowEvents}).
  */
 public final class IracingProvider implements SourceProvider {
 

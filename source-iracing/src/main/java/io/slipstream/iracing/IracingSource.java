@@ -1,6 +1,7 @@
 package io.slipstream.iracing;
 
 import io.slipstream.iracing.channels.ChannelSelection;
+import io.slipstream.iracing.events.RowEvents;
 import io.slipstream.iracing.layout.IrsdkHeader;
 import io.slipstream.iracing.layout.VarHeader;
 import io.slipstream.iracing.layout.VarTable;
@@ -219,7 +220,10 @@ final class IracingSource implements TelemetrySource {
         }, FluxSink.OverflowStrategy.BUFFER);
     }
 
-    /** Resolves the channels for a layout, warns about missing ones, declares them and returns a processor. */
+    /**
+     * Resolves the channels and events for a layout, warns about missing channels, declares both and returns a
+     * processor.
+     */
     private RowProcessor prepare(SourceContext context, VarTable vars, int tickRate, String where, LapDetector laps,
                                  PitDetector pits) {
         ChannelSelection selection = ChannelSelection.resolve(vars, options.channels(), tickRate);
@@ -229,9 +233,28 @@ final class IracingSource implements TelemetrySource {
             context.report(new SourceProblem("missing-variable", where + ", channels option",
                     "variable " + missing + " is not in this car's telemetry; the other channels carry on", 0));
         }
-        RowProcessor processor = new RowProcessor(vars, selection, tickRate, laps, pits);
+        RowEvents events = declare(context, RowEvents.of(vars, where), where);
+        RowProcessor processor = new RowProcessor(vars, selection, tickRate, laps, pits, events);
         context.declareChannels(processor.definitions());
         return processor;
+    }
+
+    /**
+     * Declares a layout's events, all of them up front so that the configuration stays the same all session.
+     * An engine older than events refuses them; the samples still flow, without events.
+     */
+    private static RowEvents declare(SourceContext context, RowEvents events, String where) {
+        if (events.definitions().isEmpty()) {
+            return events;
+        }
+        try {
+            context.declareEvents(events.definitions());
+            return events;
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("{}: this engine takes no events, so the {} iRacing events (flags, engine warnings, incidents)"
+                    + " are not sent: {}", where, events.definitions().size(), e.getMessage());
+            return RowEvents.none();
+        }
     }
 
     private static byte[] liveYaml(ByteBuffer view, IrsdkHeader header) {

@@ -1,6 +1,7 @@
 package io.slipstream.iracing;
 
 import io.slipstream.iracing.channels.ChannelSelection;
+import io.slipstream.iracing.events.RowEvents;
 import io.slipstream.iracing.layout.VarTable;
 import io.slipstream.iracing.markers.DerivedChannels;
 import io.slipstream.iracing.markers.LapDetector;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Turns one row into samples, all stamped with the row's one read time: the selected channels, then the derived
- * lap and pit counters from the same row (one clock for data and markers).
+ * lap and pit counters from the same row (one clock for data and markers), then the row's event occurrences.
  */
 final class RowProcessor {
 
@@ -23,14 +24,17 @@ final class RowProcessor {
     private final LapDetector laps;
     private final PitDetector pits;
     private final List<ChannelDefinition> derived;
+    private final RowEvents events;
     private final double[] values;
 
-    RowProcessor(VarTable table, ChannelSelection selection, double hz, LapDetector laps, PitDetector pits) {
+    RowProcessor(VarTable table, ChannelSelection selection, double hz, LapDetector laps, PitDetector pits,
+                 RowEvents events) {
         this.selection = selection;
         this.signals = new SignalReader(table);
         this.laps = laps;
         this.pits = pits;
         this.derived = DerivedChannels.definitions(hz);
+        this.events = events;
         this.values = new double[selection.decoder().width()];
     }
 
@@ -45,7 +49,7 @@ final class RowProcessor {
      * @param buf       bytes holding the row
      * @param rowStart  absolute offset of the row
      * @param timeNanos the row's read time
-     * @return one sample per channel of {@link #definitions()}, in that order
+     * @return one sample per channel of {@link #definitions()}, in that order, then the row's event occurrences
      */
     List<SampleValue> process(ByteBuffer buf, int rowStart, long timeNanos) {
         selection.decoder().decode(buf, rowStart, values);
@@ -60,6 +64,7 @@ final class RowProcessor {
                 : SampleValue.of(derived.get(0), timeNanos, lap));
         out.add(SampleValue.of(derived.get(1), timeNanos, pits.entries()));
         out.add(SampleValue.of(derived.get(2), timeNanos, pits.exits()));
+        events.detect(buf, rowStart, timeNanos, out);
         return out;
     }
 }

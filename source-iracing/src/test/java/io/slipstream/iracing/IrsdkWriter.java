@@ -54,6 +54,22 @@ public final class IrsdkWriter {
                 .add("CarIdxRPM", VarType.FLOAT, 3, "revs/min");
     }
 
+    /**
+     * The variables the event detection reads: clock, tick, track surface, session flags, engine warnings, the
+     * player's incident count and the repair time, plus Speed.
+     *
+     * @return a writer
+     */
+    public static IrsdkWriter eventsCar() {
+        return new IrsdkWriter(2)
+                .add("SessionTime", VarType.DOUBLE, "s").add("SessionTick", VarType.INT, "")
+                .add("PlayerTrackSurface", VarType.INT, "irsdk_TrkLoc")
+                .add("SessionFlags", VarType.BIT_FIELD, "irsdk_Flags")
+                .add("EngineWarnings", VarType.BIT_FIELD, "irsdk_EngineWarnings")
+                .add("PlayerCarMyIncidentCount", VarType.INT, "").add("PitRepairLeft", VarType.FLOAT, "s")
+                .add("Speed", VarType.FLOAT, "m/s");
+    }
+
     /** @return bytes per row */
     public int bufLen() {
         return bufLen;

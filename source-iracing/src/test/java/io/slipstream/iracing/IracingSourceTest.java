@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -49,7 +50,8 @@ class IracingSourceTest {
                 .filter(x -> x.name().equals("iracing")).findFirst().orElseThrow();
         assertEquals(List.of(".ibt"), p.fileExtensions());
         assertTrue(p.options().stream().anyMatch(o -> o.name().equals(SourceProvider.FILE_OPTION)));
-        Map<String, Object> markers = IracingProvider.defaultMarkerConfig();
+        assertEquals(Set.of("markers"), p.defaultPipelineSettings().keySet());
+        Map<?, ?> markers = (Map<?, ?>) p.defaultPipelineSettings().get("markers");
         assertEquals(true, markers.get("out-lap"));
         List<?> rules = (List<?>) markers.get("rules");
         assertEquals(Map.of("kind", "counter", "channel", "LapMarker:iRacing", "label", "Lap {value}",

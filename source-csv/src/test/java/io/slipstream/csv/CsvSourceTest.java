@@ -1,7 +1,7 @@
 package io.slipstream.csv;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

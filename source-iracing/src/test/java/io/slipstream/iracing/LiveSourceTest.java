@@ -1,6 +1,6 @@
 package io.slipstream.iracing;
 
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,7 +6,7 @@ import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SimLink;
 import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import java.nio.charset.StandardCharsets;

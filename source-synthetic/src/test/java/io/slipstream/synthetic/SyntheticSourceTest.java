@@ -1,7 +1,7 @@
 package io.slipstream.synthetic;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

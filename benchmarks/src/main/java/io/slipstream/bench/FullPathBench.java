@@ -13,7 +13,7 @@ import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.sink.streamapi.SinkSnapshot;
 import io.slipstream.sink.streamapi.StreamApiSink;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import io.slipstream.streamapi.EmbeddedStack;

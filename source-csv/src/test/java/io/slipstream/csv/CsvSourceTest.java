@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;

@@ -5,7 +5,7 @@ import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.SampleValue;
 import java.io.BufferedWriter;
 import java.io.IOException;

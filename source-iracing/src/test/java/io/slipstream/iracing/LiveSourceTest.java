@@ -8,7 +8,7 @@ import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SharedMemory;
 import io.slipstream.iracing.live.SimLink;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;

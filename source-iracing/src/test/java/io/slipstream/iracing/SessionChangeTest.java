@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SimLink;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ChannelDefinition;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.OptionSpec;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceProvider;

@@ -1,7 +1,7 @@
 package io.slipstream.app.config;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.slipstream.app.run;
 
 import io.slipstream.pipeline.PipelineSettings;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.OptionSpec;
 import io.slipstream.spi.SourceConfig;
 import io.slipstream.spi.SourceProvider;

@@ -6,7 +6,7 @@ import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.pipeline.assembly.ChannelRegistry;
 import io.slipstream.pipeline.assembly.PipelineSourceContext;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.MapSourceConfig;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import java.io.BufferedWriter;

@@ -1,5 +1,7 @@
-package io.slipstream.spi;
+package io.slipstream.pipeline.config;
 
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.SourceConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

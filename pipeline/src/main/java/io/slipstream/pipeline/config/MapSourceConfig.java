@@ -1,5 +1,7 @@
-package io.slipstream.spi;
+package io.slipstream.pipeline.config;
 
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.SourceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

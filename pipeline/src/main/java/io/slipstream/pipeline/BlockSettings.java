@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ public record BlockSettings(int size, Duration span, Duration linger, double tol
      * @throws io.slipstream.spi.ConfigException for unknown keys and bad values, naming the key
      */
     public static BlockSettings fromConfig(SourceConfig block) {
-        ConfigKeys.requireKnown(block, KEYS);
+        UnknownKeys.check(block, KEYS);
         BlockSettings d = defaults();
         int size = block.getInt("size", d.size());
         if (size < 1) {

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -21,7 +22,7 @@ public record CounterRule(String channel, String label, String type) implements 
      * @return the rule
      */
     static CounterRule fromConfig(SourceConfig rule) {
-        ConfigKeys.requireKnown(rule, KEYS);
+        UnknownKeys.check(rule, KEYS);
         return new CounterRule(ConfigKeys.requireText(rule, "channel"), rule.getString("label", "Lap {value}"),
                 rule.getString("type", "Lap Trigger"));
     }

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -18,7 +19,7 @@ public record EdgeRule(String channel, String rising, String falling, String typ
     public static final Set<String> KEYS = Set.of("kind", "channel", "type", "rising", "falling");
 
     static EdgeRule fromConfig(SourceConfig rule) {
-        ConfigKeys.requireKnown(rule, KEYS);
+        UnknownKeys.check(rule, KEYS);
         String channel = ConfigKeys.requireText(rule, "channel");
         String rising = rule.getString("rising", null);
         String falling = rule.getString("falling", null);

@@ -1,7 +1,6 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
-import java.util.Set;
 
 /** A rule that derives markers from the values of one channel. */
 public sealed interface MarkerRule permits CounterRule, EdgeRule, ThresholdRule {
@@ -24,7 +23,4 @@ public sealed interface MarkerRule permits CounterRule, EdgeRule, ThresholdRule 
             default -> ThresholdRule.fromConfig(rule);
         };
     }
-
-    /** Keys every rule has. */
-    Set<String> COMMON_KEYS = Set.of("kind", "channel", "type");
 }

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ public record MarkerSettings(boolean outLap, List<MarkerRule> rules) {
      * @throws io.slipstream.spi.ConfigException for unknown keys and bad values, naming the key
      */
     public static MarkerSettings fromConfig(SourceConfig markers) {
-        ConfigKeys.requireKnown(markers, KEYS);
+        UnknownKeys.check(markers, KEYS);
         List<MarkerRule> rules = new ArrayList<>();
         for (SourceConfig rule : markers.getConfigList("rules")) {
             rules.add(MarkerRule.fromConfig(rule));

@@ -1,7 +1,6 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SourceConfig;
-import java.util.Set;
 
 /**
  * Everything a pipeline is configured with: its {@code block}, {@code markers} and {@code overflow} sections.
@@ -31,15 +30,5 @@ public record PipelineSettings(BlockSettings block, MarkerSettings markers, Over
                 pipeline.getConfig("block").map(BlockSettings::fromConfig).orElse(d.block()),
                 pipeline.getConfig("markers").map(MarkerSettings::fromConfig).orElse(d.markers()),
                 pipeline.getConfig("overflow").map(OverflowSettings::fromConfig).orElse(d.overflow()));
-    }
-
-    /**
-     * The pipeline-level keys this module reads, so that the app can accept them when it rejects unknown keys.
-     * Keys inside these sections are checked by {@link #fromConfig}.
-     *
-     * @return {@code block}, {@code markers}, {@code overflow}
-     */
-    public static Set<String> knownKeys() {
-        return Set.of("block", "markers", "overflow");
     }
 }

@@ -3,6 +3,7 @@ package io.slipstream.synthetic;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.DataType;
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Set;
 
@@ -31,11 +32,7 @@ final class ChannelSpecParser {
     }
 
     ChannelSpec parse(SourceConfig c) {
-        for (String key : c.keys()) {
-            if (!KEYS.contains(key)) {
-                throw c.error(key, "unknown channel option; known options are " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
+        UnknownKeys.check(c, KEYS);
         String name = c.requireString("name").trim();
         if (name.isEmpty() || name.contains(":")) {
             throw c.error("name", "expected a non-empty name without ':', found '" + name + "'");

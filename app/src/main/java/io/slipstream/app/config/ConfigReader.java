@@ -2,6 +2,7 @@ package io.slipstream.app.config;
 
 import io.slipstream.spi.ConfigException;
 import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,7 +139,7 @@ public final class ConfigReader {
             String key = String.valueOf(k);
             if (!allowed.contains(key)) {
                 String full = path.isEmpty() ? key : path + "." + key;
-                problems.add(doc.error(full, "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+                problems.add(doc.error(full, "unknown key" + UnknownKeys.hint(key, allowed)));
             }
         }
     }

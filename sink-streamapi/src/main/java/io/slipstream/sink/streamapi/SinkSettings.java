@@ -1,6 +1,7 @@
 package io.slipstream.sink.streamapi;
 
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -68,21 +69,13 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
      * @throws io.slipstream.spi.ConfigException naming the key for an unknown key or a bad value
      */
     public static SinkSettings fromConfig(SourceConfig c) {
-        for (String k : c.keys()) {
-            if (!KEYS.contains(k)) {
-                throw c.error(k, "unknown sink option; known: " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
+        UnknownKeys.check(c, KEYS);
         SinkSettings d = defaults();
         TlsSettings tls = null;
         Optional<SourceConfig> t = c.getConfig("tls");
         if (t.isPresent()) {
             SourceConfig tc = t.get();
-            for (String k : tc.keys()) {
-                if (!Set.of("ca", "cert", "key").contains(k)) {
-                    throw tc.error(k, "unknown TLS option; known: ca, cert, key");
-                }
-            }
+            UnknownKeys.check(tc, Set.of("ca", "cert", "key"));
             if (tc.has("cert") != tc.has("key")) {
                 throw tc.error(tc.has("cert") ? "key" : "cert", "mutual TLS needs both cert and key");
             }
@@ -92,11 +85,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         Optional<SourceConfig> r = c.getConfig("retry");
         if (r.isPresent()) {
             SourceConfig rc = r.get();
-            for (String k : rc.keys()) {
-                if (!Set.of("attempts", "initial", "max").contains(k)) {
-                    throw rc.error(k, "unknown retry option; known: attempts, initial, max");
-                }
-            }
+            UnknownKeys.check(rc, Set.of("attempts", "initial", "max"));
             try {
                 retry = new RetrySettings(rc.getInt("attempts", retry.attempts()),
                         rc.getDuration("initial", retry.initial()), rc.getDuration("max", retry.max()));

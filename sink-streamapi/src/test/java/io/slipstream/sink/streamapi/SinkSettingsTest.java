@@ -54,6 +54,7 @@ class SinkSettingsTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SinkSettings.fromConfig(MapSourceConfig.of(Map.of("strem", "x"))));
         assertEquals("strem", e.key());
+        assertTrue(e.getMessage().startsWith("strem: unknown key; did you mean 'stream'? known: "), e.getMessage());
         assertTrue(e.getMessage().contains("stream-api"), e.getMessage());
         assertEquals("resend-buffer-bytes", assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
                 MapSourceConfig.of(Map.of("resend-buffer-bytes", "lots")))).key());

@@ -1,6 +1,6 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 
 /** Checks shared by the settings sections. */
 final class ConfigKeys {
@@ -8,7 +8,7 @@ final class ConfigKeys {
     private ConfigKeys() {
     }
 
-    static String requireText(SourceConfig section, String key) {
+    static String requireText(ConfigSection section, String key) {
         String v = section.requireString(key);
         if (v.isBlank()) {
             throw section.error(key, "must not be empty");

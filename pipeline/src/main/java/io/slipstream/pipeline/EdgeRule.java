@@ -1,6 +1,6 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
@@ -18,7 +18,7 @@ public record EdgeRule(String channel, String rising, String falling, String typ
     /** Keys of an edge rule. */
     public static final Set<String> KEYS = Set.of("kind", "channel", "type", "rising", "falling");
 
-    static EdgeRule fromConfig(SourceConfig rule) {
+    static EdgeRule fromConfig(ConfigSection rule) {
         UnknownKeys.check(rule, KEYS);
         String channel = ConfigKeys.requireText(rule, "channel");
         String rising = rule.getString("rising", null);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Reading the block, markers and overflow sections, and rejecting what does not belong. */
 class PipelineSettingsTest {
 
-    private static MapSourceConfig pipeline(Map<String, ?> sections) {
-        return new MapSourceConfig(sections, "pipelines[0]", null, null);
+    private static ConfigSection pipeline(Map<String, ?> sections) {
+        return new ConfigSection(sections, "pipelines[0]", null, null);
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.iracing.layout.LayoutException;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.ConfigException;
-import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
@@ -37,7 +37,7 @@ class IracingSourceTest {
     private static final int DERIVED = 3;
 
     private static TelemetrySource source(Map<String, ?> options) {
-        return new IracingProvider().create(MapSourceConfig.of(options));
+        return new IracingProvider().create(ConfigSection.of(options));
     }
 
     private static List<SampleValue> of(List<SampleValue> samples, String identifier) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.SessionMetadata;
@@ -36,7 +36,7 @@ class SyntheticSourceTest {
     private final RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
 
     private static TelemetrySource source(Map<String, Object> options) {
-        return new SyntheticSourceProvider().create(MapSourceConfig.of(options));
+        return new SyntheticSourceProvider().create(ConfigSection.of(options));
     }
 
     private static Map<String, Object> options(String pacing, Object... channels) {
@@ -364,10 +364,10 @@ class SyntheticSourceTest {
         assertKey("pipelines[0].source.channels[0].period", "period", "soon");
         assertKey("pipelines[0].source.channels[0].amplitdue", "amplitdue", 3);
         ConfigException none = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider()
-                .create(new MapSourceConfig(Map.of("pacing", "fast"), "pipelines[0].source", null, null)));
+                .create(new ConfigSection(Map.of("pacing", "fast"), "pipelines[0].source", null, null)));
         assertEquals("pipelines[0].source.channels", none.key());
         ConfigException pacing = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider()
-                .create(new MapSourceConfig(Map.of("pacing", "slow", "preset", "demo"), "pipelines[0].source", null, null)));
+                .create(new ConfigSection(Map.of("pacing", "slow", "preset", "demo"), "pipelines[0].source", null, null)));
         assertEquals("pipelines[0].source.pacing", pacing.key());
         assertTrue(pacing.getMessage().contains("realtime, fast"), pacing.getMessage());
         ConfigException twice = assertThrows(ConfigException.class, () -> source(options("fast",
@@ -379,7 +379,7 @@ class SyntheticSourceTest {
         Map<String, Object> ch = channel("name", "x", "kind", "sine");
         ch.put(key, value);
         ConfigException e = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider().create(
-                new MapSourceConfig(options("fast", ch), "pipelines[0].source", null, null)));
+                new ConfigSection(options("fast", ch), "pipelines[0].source", null, null)));
         assertEquals(expectedKey, e.key(), e.getMessage());
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ChannelDefinition;
-import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.OptionSpec;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceProvider;
@@ -44,7 +44,7 @@ class ReadmeExampleTest {
 
         int port = freeUdpPort();
         RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
-        CompletableFuture<List<SampleValue>> samples = provider.create(MapSourceConfig.of(Map.of("port", port)))
+        CompletableFuture<List<SampleValue>> samples = provider.create(ConfigSection.of(Map.of("port", port)))
                 .samples(ctx).take(3).collectList().toFuture();
         // The socket binds on subscribe, on another thread: frames sent before that are lost, so send until three
         // have arrived, each round waiting at most 50 ms.

@@ -1,7 +1,7 @@
 package io.slipstream.app.run;
 
 import io.slipstream.pipeline.PipelineSettings;
-import io.slipstream.pipeline.config.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.OptionSpec;
 import io.slipstream.spi.SourceConfig;
 import io.slipstream.spi.SourceProvider;
@@ -32,7 +32,7 @@ public final class ReplayPlan {
         if (provider.options().stream().map(OptionSpec::name).anyMatch(SourceProvider.PACING_OPTION::equals)) {
             m.put(SourceProvider.PACING_OPTION, realtime ? "realtime" : "fast");
         }
-        return new MapSourceConfig(m, "replay[" + file.getFileName() + "]", null, null);
+        return new ConfigSection(m, "replay[" + file.getFileName() + "]", null, null);
     }
 
     /**
@@ -45,6 +45,6 @@ public final class ReplayPlan {
         if (!realtime) {
             m.put("overflow", Map.of("policy", "block"));
         }
-        return PipelineSettings.fromConfig(new MapSourceConfig(m, "replay[" + provider.name() + "]", null, null));
+        return PipelineSettings.fromConfig(new ConfigSection(m, "replay[" + provider.name() + "]", null, null));
     }
 }

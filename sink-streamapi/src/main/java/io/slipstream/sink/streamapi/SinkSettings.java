@@ -1,6 +1,6 @@
 package io.slipstream.sink.streamapi;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,13 +68,13 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
      * @return the settings
      * @throws io.slipstream.spi.ConfigException naming the key for an unknown key or a bad value
      */
-    public static SinkSettings fromConfig(SourceConfig c) {
+    public static SinkSettings fromConfig(ConfigSection c) {
         UnknownKeys.check(c, KEYS);
         SinkSettings d = defaults();
         TlsSettings tls = null;
-        Optional<SourceConfig> t = c.getConfig("tls");
+        Optional<ConfigSection> t = c.section("tls");
         if (t.isPresent()) {
-            SourceConfig tc = t.get();
+            ConfigSection tc = t.get();
             UnknownKeys.check(tc, Set.of("ca", "cert", "key"));
             if (tc.has("cert") != tc.has("key")) {
                 throw tc.error(tc.has("cert") ? "key" : "cert", "mutual TLS needs both cert and key");
@@ -82,9 +82,9 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
             tls = new TlsSettings(tc.getPath("ca", null), tc.getPath("cert", null), tc.getPath("key", null));
         }
         RetrySettings retry = d.retry();
-        Optional<SourceConfig> r = c.getConfig("retry");
+        Optional<ConfigSection> r = c.section("retry");
         if (r.isPresent()) {
-            SourceConfig rc = r.get();
+            ConfigSection rc = r.get();
             UnknownKeys.check(rc, Set.of("attempts", "initial", "max"));
             try {
                 retry = new RetrySettings(rc.getInt("attempts", retry.attempts()),
@@ -114,7 +114,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
                 packets, bytes, retry);
     }
 
-    private static String nonBlank(SourceConfig c, String key, String def) {
+    private static String nonBlank(ConfigSection c, String key, String def) {
         String v = c.getString(key, def);
         if (v.isBlank()) {
             throw c.error(key, "must not be blank");
@@ -122,7 +122,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         return v;
     }
 
-    private static long parseBytes(SourceConfig c, String key, String text) {
+    private static long parseBytes(ConfigSection c, String key, String text) {
         String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
         long unit = 1;
         for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {

@@ -1,6 +1,7 @@
 package io.slipstream.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named factory of {@link TelemetrySource}s, found with {@link java.util.ServiceLoader}.
@@ -36,6 +37,18 @@ public interface SourceProvider {
      */
     default List<String> fileExtensions() {
         return List.of();
+    }
+
+    /**
+     * Pipeline settings that suit this provider's data when nobody wrote any, e.g. the marker rules over its
+     * derived lap and pit channels. {@code slipstream replay} applies them (a file replayed with no config file);
+     * a config file's own pipeline sections are used as written.
+     *
+     * @return a map in the YAML shape of a pipeline's sections, e.g. {@code {markers: {out-lap: true, rules: [...]}}};
+     *         empty (the default) when the engine's defaults suit
+     */
+    default Map<String, Object> defaultPipelineSettings() {
+        return Map.of();
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.slipstream.bench;
 
-import io.slipstream.spi.Durations;
+import io.slipstream.pipeline.config.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

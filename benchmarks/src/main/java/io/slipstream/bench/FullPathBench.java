@@ -13,7 +13,7 @@ import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.sink.streamapi.SinkSnapshot;
 import io.slipstream.sink.streamapi.StreamApiSink;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import io.slipstream.streamapi.EmbeddedStack;
@@ -170,7 +170,7 @@ public final class FullPathBench {
     }
 
     private static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
-        TelemetrySource source = new SyntheticSourceProvider().create(MapSourceConfig.of(sourceConfig(options)));
+        TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
         Pipeline pipeline = Pipeline.of(source, pipelineSettings(options), PipelineClock.system());
         try (StreamApiSink sink = new StreamApiSink(sinkSettings)) {
             // As in the app: the sink works on its own thread, never on the one that carries the samples.

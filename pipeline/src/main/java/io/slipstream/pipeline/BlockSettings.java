@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Set;
 
@@ -43,8 +44,8 @@ public record BlockSettings(int size, Duration span, Duration linger, double tol
      * @return the settings, defaults for absent keys
      * @throws io.slipstream.spi.ConfigException for unknown keys and bad values, naming the key
      */
-    public static BlockSettings fromConfig(SourceConfig block) {
-        ConfigKeys.requireKnown(block, KEYS);
+    public static BlockSettings fromConfig(ConfigSection block) {
+        UnknownKeys.check(block, KEYS);
         BlockSettings d = defaults();
         int size = block.getInt("size", d.size());
         if (size < 1) {
@@ -60,7 +61,7 @@ public record BlockSettings(int size, Duration span, Duration linger, double tol
         return new BlockSettings(size, span, linger, tolerance, gap);
     }
 
-    private static Duration positive(SourceConfig block, String key, Duration def) {
+    private static Duration positive(ConfigSection block, String key, Duration def) {
         Duration v = block.getDuration(key, def);
         if (v.isNegative() || v.isZero()) {
             throw block.error(key, "must be a positive duration, got " + v);

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -20,8 +21,8 @@ public record CounterRule(String channel, String label, String type) implements 
      * @param rule a rules entry of kind counter
      * @return the rule
      */
-    static CounterRule fromConfig(SourceConfig rule) {
-        ConfigKeys.requireKnown(rule, KEYS);
+    static CounterRule fromConfig(ConfigSection rule) {
+        UnknownKeys.check(rule, KEYS);
         return new CounterRule(ConfigKeys.requireText(rule, "channel"), rule.getString("label", "Lap {value}"),
                 rule.getString("type", "Lap Trigger"));
     }

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -17,8 +18,8 @@ public record EdgeRule(String channel, String rising, String falling, String typ
     /** Keys of an edge rule. */
     public static final Set<String> KEYS = Set.of("kind", "channel", "type", "rising", "falling");
 
-    static EdgeRule fromConfig(SourceConfig rule) {
-        ConfigKeys.requireKnown(rule, KEYS);
+    static EdgeRule fromConfig(ConfigSection rule) {
+        UnknownKeys.check(rule, KEYS);
         String channel = ConfigKeys.requireText(rule, "channel");
         String rising = rule.getString("rising", null);
         String falling = rule.getString("falling", null);

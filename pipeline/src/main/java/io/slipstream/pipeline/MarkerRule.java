@@ -1,7 +1,6 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
-import java.util.Set;
+import io.slipstream.pipeline.config.ConfigSection;
 
 /** A rule that derives markers from the values of one channel. */
 public sealed interface MarkerRule permits CounterRule, EdgeRule, ThresholdRule {
@@ -16,7 +15,7 @@ public sealed interface MarkerRule permits CounterRule, EdgeRule, ThresholdRule 
      * @return the rule
      * @throws io.slipstream.spi.ConfigException for an unknown kind or key and for bad values, naming the key
      */
-    static MarkerRule fromConfig(SourceConfig rule) {
+    static MarkerRule fromConfig(ConfigSection rule) {
         String kind = rule.getEnum("kind", "", "counter", "edge", "threshold");
         return switch (kind) {
             case "counter" -> CounterRule.fromConfig(rule);
@@ -24,7 +23,4 @@ public sealed interface MarkerRule permits CounterRule, EdgeRule, ThresholdRule 
             default -> ThresholdRule.fromConfig(rule);
         };
     }
-
-    /** Keys every rule has. */
-    Set<String> COMMON_KEYS = Set.of("kind", "channel", "type");
 }

@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,10 +32,10 @@ public record MarkerSettings(boolean outLap, List<MarkerRule> rules) {
      * @return the settings
      * @throws io.slipstream.spi.ConfigException for unknown keys and bad values, naming the key
      */
-    public static MarkerSettings fromConfig(SourceConfig markers) {
-        ConfigKeys.requireKnown(markers, KEYS);
+    public static MarkerSettings fromConfig(ConfigSection markers) {
+        UnknownKeys.check(markers, KEYS);
         List<MarkerRule> rules = new ArrayList<>();
-        for (SourceConfig rule : markers.getConfigList("rules")) {
+        for (ConfigSection rule : markers.sections("rules")) {
             rules.add(MarkerRule.fromConfig(rule));
         }
         return new MarkerSettings(markers.getBoolean("out-lap", true), rules);

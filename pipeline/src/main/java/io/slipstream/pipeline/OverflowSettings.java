@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,8 +34,8 @@ public record OverflowSettings(OverflowPolicy policy, int buffer) {
      * @return the settings, defaults for absent keys
      * @throws io.slipstream.spi.ConfigException for unknown keys and bad values, naming the key
      */
-    public static OverflowSettings fromConfig(SourceConfig overflow) {
-        ConfigKeys.requireKnown(overflow, KEYS);
+    public static OverflowSettings fromConfig(ConfigSection overflow) {
+        UnknownKeys.check(overflow, KEYS);
         String word = overflow.getEnum("policy", "block", "block", "drop-oldest", "drop-newest", "fail");
         OverflowPolicy policy = OverflowPolicy.valueOf(word.replace('-', '_').toUpperCase(Locale.ROOT));
         int buffer = overflow.getInt("buffer", defaults().buffer());

@@ -6,7 +6,6 @@ import io.slipstream.pipeline.assembly.PipelineSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +32,6 @@ import reactor.core.publisher.SignalType;
 public final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
-    private static final Object TICK = new Object();
-    private static final Object END = new Object();
 
     private final TelemetrySource source;
     private final PipelineSettings settings;
@@ -88,20 +85,21 @@ public final class Pipeline {
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Flux<SampleValue> samples = Flux.defer(() -> source.samples(context)).doOnNext(s -> counters.received());
-        Flux<Object> inputs = buffered(samples)
-                .<Object>map(s -> s)
+        Flux<PipelineInput> inputs = buffered(samples)
+                .<PipelineInput>map(PipelineInput.Sample::new)
                 .onErrorResume(e -> {
                     failure.set(e);
                     return Mono.empty();
                 })
-                .concatWith(Mono.just(END));
+                .concatWith(Mono.just(PipelineInput.Control.END));
         Duration linger = settings.block().linger();
         Duration period = Duration.ofNanos(Math.max(1_000_000L, linger.toNanos() / 4));
-        Flux<Object> ticks = Flux.interval(period, period, clock.scheduler()).onBackpressureDrop().map(i -> TICK);
+        Flux<PipelineInput> ticks = Flux.interval(period, period, clock.scheduler()).onBackpressureDrop()
+                .map(i -> PipelineInput.Control.TICK);
 
         return Flux.merge(inputs, ticks)
-                .takeUntil(o -> o == END)
-                .concatMapIterable(o -> step(assembler, o))
+                .takeUntil(o -> o == PipelineInput.Control.END)
+                .concatMapIterable(input -> input.applyTo(assembler))
                 .concatWith(Mono.defer(() -> {
                     Throwable e = failure.get();
                     return e == null ? Mono.<PipelineEvent>empty() : Mono.error(e);
@@ -112,13 +110,6 @@ public final class Pipeline {
                                 + " drop-oldest, drop-newest or fail", e))
                 .doOnSubscribe(s -> LOG.info("Pipeline started: {}", settings))
                 .doFinally(signal -> finished(signal));
-    }
-
-    private static List<PipelineEvent> step(BlockAssembler assembler, Object input) {
-        if (input instanceof SampleValue s) {
-            return assembler.onSample(s);
-        }
-        return input == TICK ? assembler.onTick() : assembler.finish();
     }
 
     private Flux<SampleValue> buffered(Flux<SampleValue> samples) {

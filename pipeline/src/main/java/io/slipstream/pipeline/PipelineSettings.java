@@ -1,7 +1,6 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
-import java.util.Set;
+import io.slipstream.pipeline.config.ConfigSection;
 
 /**
  * Everything a pipeline is configured with: its {@code block}, {@code markers} and {@code overflow} sections.
@@ -25,21 +24,11 @@ public record PipelineSettings(BlockSettings block, MarkerSettings markers, Over
      * @return the settings, defaults for absent sections and keys
      * @throws io.slipstream.spi.ConfigException naming the key for unknown keys and bad values
      */
-    public static PipelineSettings fromConfig(SourceConfig pipeline) {
+    public static PipelineSettings fromConfig(ConfigSection pipeline) {
         PipelineSettings d = defaults();
         return new PipelineSettings(
-                pipeline.getConfig("block").map(BlockSettings::fromConfig).orElse(d.block()),
-                pipeline.getConfig("markers").map(MarkerSettings::fromConfig).orElse(d.markers()),
-                pipeline.getConfig("overflow").map(OverflowSettings::fromConfig).orElse(d.overflow()));
-    }
-
-    /**
-     * The pipeline-level keys this module reads, so that the app can accept them when it rejects unknown keys.
-     * Keys inside these sections are checked by {@link #fromConfig}.
-     *
-     * @return {@code block}, {@code markers}, {@code overflow}
-     */
-    public static Set<String> knownKeys() {
-        return Set.of("block", "markers", "overflow");
+                pipeline.section("block").map(BlockSettings::fromConfig).orElse(d.block()),
+                pipeline.section("markers").map(MarkerSettings::fromConfig).orElse(d.markers()),
+                pipeline.section("overflow").map(OverflowSettings::fromConfig).orElse(d.overflow()));
     }
 }

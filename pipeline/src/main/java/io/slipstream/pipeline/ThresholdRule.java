@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -19,8 +20,8 @@ public record ThresholdRule(String channel, double level, boolean upwards, Strin
     /** Keys of a threshold rule. */
     public static final Set<String> KEYS = Set.of("kind", "channel", "type", "label", "above", "below");
 
-    static ThresholdRule fromConfig(SourceConfig rule) {
-        ConfigKeys.requireKnown(rule, KEYS);
+    static ThresholdRule fromConfig(ConfigSection rule) {
+        UnknownKeys.check(rule, KEYS);
         String channel = ConfigKeys.requireText(rule, "channel");
         boolean above = rule.has("above");
         if (above == rule.has("below")) {

@@ -1,12 +1,12 @@
 package io.slipstream.csv;
 
 import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.RealTimePacer;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.TelemetrySource;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Replays CSV files one after another.
@@ -177,10 +176,7 @@ final class CsvSource implements TelemetrySource {
                     RowReader::close);
             rows = rows.doOnNext(r -> timeline.last = r.timeNanos());
             if (settings.realtime()) {
-                rows = rows.map(timeline::retime).concatMap(r -> {
-                    long wait = r.timeNanos() - context.nowNanos();
-                    return wait <= 0 ? Mono.just(r) : Mono.delay(Duration.ofNanos(wait), context.scheduler()).thenReturn(r);
-                });
+                rows = RealTimePacer.pace(rows.map(timeline::retime), Row::timeNanos, context);
             }
             return rows.concatMapIterable(r -> samples(r, defs))
                     .doOnComplete(() -> LOG.info("Replayed {}", layout.path()));

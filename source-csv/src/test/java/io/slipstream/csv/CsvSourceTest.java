@@ -1,7 +1,7 @@
 package io.slipstream.csv;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
@@ -51,7 +51,7 @@ class CsvSourceTest {
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
-        return new CsvSourceProvider().create(MapSourceConfig.of(m));
+        return new CsvSourceProvider().create(ConfigSection.of(m));
     }
 
     private List<SampleValue> all(TelemetrySource s) {

@@ -1,11 +1,11 @@
 package io.slipstream.csv;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class LargeFileTest {
         AtomicLong count = new AtomicLong();
         AtomicLong peak = new AtomicLong();
         RecordingSourceContext<VirtualTimeScheduler> context = new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
-        Long total = new CsvSourceProvider().create(MapSourceConfig.of(Map.of("file", file.toString())))
+        Long total = new CsvSourceProvider().create(ConfigSection.of(Map.of("file", file.toString())))
                 .samples(context)
                 .doOnNext(v -> {
                     if (count.incrementAndGet() % 1_000_000 == 0) {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Provider {@code iracing}: the live sim through its shared memory (Windows), or a replay of an .ibt file or a
  * live-memory dump (any OS). With only {@code file} set it replays the file as fast as demanded with the session's
- * own timestamps and the {@code essential} channels; {@link #defaultMarkerConfig()} gives the matching marker rules.
+ * own timestamps and the {@code essential} channels; {@link #defaultPipelineSettings()} gives the matching marker rules.
  * Whatever the channels, it also declares and raises the events its variables show (incidents, session flags and
  * engine warnings that come on, repairs needed; see {@link io.slipstream.iracing.events.RowEvents}).
  */
@@ -72,11 +72,12 @@ public final class IracingProvider implements SourceProvider {
      * The pipeline {@code markers:} section that turns this source's derived channels into lap, pit-in and
      * pit-out markers (plus the out-lap marker at the start); {@code slipstream replay} applies it to .ibt files.
      *
-     * @return a map in the YAML shape {@code {out-lap: true, rules: [{kind: counter, channel, label, type}, …]}}
+     * @return {@code {markers: {out-lap: true, rules: [{kind: counter, channel, label, type}, …]}}}
      * @see DerivedChannels#defaultMarkerConfig()
      */
-    public static Map<String, Object> defaultMarkerConfig() {
-        return DerivedChannels.defaultMarkerConfig();
+    @Override
+    public Map<String, Object> defaultPipelineSettings() {
+        return Map.of("markers", DerivedChannels.defaultMarkerConfig());
     }
 
     private static SimConnector platformConnector() {

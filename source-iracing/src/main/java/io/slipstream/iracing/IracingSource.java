@@ -15,6 +15,7 @@ import io.slipstream.iracing.live.SimConnector;
 import io.slipstream.iracing.markers.LapDetector;
 import io.slipstream.iracing.markers.PitDetector;
 import io.slipstream.iracing.replay.IbtFile;
+import io.slipstream.spi.RealTimePacer;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
@@ -26,14 +27,12 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
-import reactor.core.publisher.Mono;
 
 /** The iRacing source: .ibt replay, memory-dump replay, or the live sim, all through one parser. */
 final class IracingSource implements TelemetrySource {
@@ -111,11 +110,8 @@ final class IracingSource implements TelemetrySource {
             }
             Flux<Integer> indices = Flux.range(0, rows);
             if (options.realtime()) {
-                indices = indices.concatMap(r -> {
-                    long wait = nowBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header)
-                            - context.nowNanos();
-                    return wait <= 0 ? Mono.just(r) : Mono.delay(Duration.ofNanos(wait), context.scheduler()).thenReturn(r);
-                });
+                indices = RealTimePacer.pace(indices,
+                        r -> nowBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header), context);
             }
             return indices.concatMapIterable(r -> {
                 metadata.row(bytes, ibt.rowStart(r));

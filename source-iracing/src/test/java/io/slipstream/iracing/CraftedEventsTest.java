@@ -11,8 +11,8 @@ import io.slipstream.iracing.events.SessionFlag;
 import io.slipstream.iracing.layout.VarType;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.EventDefinition;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
@@ -64,7 +64,7 @@ class CraftedEventsTest {
     private List<SampleValue> replay(SourceContext context) {
         try {
             Path file = Files.write(dir.resolve("events.ibt"), WRITER.ibt(IrsdkWriter.yaml(), 1_700_000_000L, rows));
-            return new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString(),
+            return new IracingProvider().create(ConfigSection.of(Map.of("file", file.toString(),
                     "channels", List.of("Speed")))).samples(context).collectList().block(Duration.ofSeconds(20));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -207,7 +207,7 @@ class CraftedEventsTest {
                 v1.row(Map.of("SessionTime", 1 / 60.0)),
                 v1.row(Map.of("SessionTime", 2 / 60.0, "SessionFlags", (double) yellow)));
         Path file = Files.write(dir.resolve("v1.ibt"), v1.ibt(IrsdkWriter.yaml(), 1_700_000_000L, crafted));
-        List<SampleValue> emitted = new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString(),
+        List<SampleValue> emitted = new IracingProvider().create(ConfigSection.of(Map.of("file", file.toString(),
                 "channels", List.of("SessionTime")))).samples(ctx).collectList().block(Duration.ofSeconds(20));
         long row3 = emitted.stream().filter(s -> s.channel().identifier().equals("SessionTime:iRacing")).toList()
                 .get(3).timeNanos();
@@ -220,7 +220,7 @@ class CraftedEventsTest {
         List<byte[]> crafted = List.of(w.row(Map.of("SessionFlags", 0.0)),
                 w.row(Map.of("SessionFlags", (double) bits(SessionFlag.GREEN), "SessionTime", 1 / 60.0)));
         Path file = Files.write(dir.resolve("flags.ibt"), w.ibt(IrsdkWriter.yaml(), 1_700_000_000L, crafted));
-        List<SampleValue> emitted = new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString())))
+        List<SampleValue> emitted = new IracingProvider().create(ConfigSection.of(Map.of("file", file.toString())))
                 .samples(ctx).collectList().block(Duration.ofSeconds(20));
         assertEquals(List.of(SessionFlag.events().stream().map(BitEvent::definition).toList()),
                 ctx.eventDeclarations());
@@ -230,7 +230,7 @@ class CraftedEventsTest {
         Path none = Files.write(dir.resolve("bare.ibt"), bare.ibt(IrsdkWriter.yaml(), 1_700_000_000L,
                 List.of(bare.row(Map.of("Speed", 1.0)))));
         RecordingSourceContext<?> plain = RecordingSourceContext.realTime();
-        new IracingProvider().create(MapSourceConfig.of(Map.of("file", none.toString()))).samples(plain)
+        new IracingProvider().create(ConfigSection.of(Map.of("file", none.toString()))).samples(plain)
                 .collectList().block(Duration.ofSeconds(20));
         assertEquals(List.of(), plain.eventDeclarations(), "no variable, no event declared");
     }

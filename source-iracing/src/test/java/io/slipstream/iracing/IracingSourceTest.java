@@ -1,6 +1,6 @@
 package io.slipstream.iracing;
 
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.iracing.layout.LayoutException;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ class IracingSourceTest {
     private static final int DERIVED = 3;
 
     private static TelemetrySource source(Map<String, ?> options) {
-        return new IracingProvider().create(MapSourceConfig.of(options));
+        return new IracingProvider().create(ConfigSection.of(options));
     }
 
     private static List<SampleValue> of(List<SampleValue> samples, String identifier) {
@@ -49,7 +50,8 @@ class IracingSourceTest {
                 .filter(x -> x.name().equals("iracing")).findFirst().orElseThrow();
         assertEquals(List.of(".ibt"), p.fileExtensions());
         assertTrue(p.options().stream().anyMatch(o -> o.name().equals(SourceProvider.FILE_OPTION)));
-        Map<String, Object> markers = IracingProvider.defaultMarkerConfig();
+        assertEquals(Set.of("markers"), p.defaultPipelineSettings().keySet());
+        Map<?, ?> markers = (Map<?, ?>) p.defaultPipelineSettings().get("markers");
         assertEquals(true, markers.get("out-lap"));
         List<?> rules = (List<?>) markers.get("rules");
         assertEquals(Map.of("kind", "counter", "channel", "LapMarker:iRacing", "label", "Lap {value}",

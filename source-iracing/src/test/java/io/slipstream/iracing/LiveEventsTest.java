@@ -10,8 +10,8 @@ import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SimLink;
 import io.slipstream.spi.EventDefinition;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -84,7 +84,7 @@ class LiveEventsTest {
                         row(4, YELLOW, 1), row(5, YELLOW | RED, 1))),
                 session(List.of(row(1, YELLOW | RED | BLUE, 0), row(2, YELLOW | RED | BLUE, 0),
                         row(3, YELLOW | RED, 3), row(4, YELLOW | RED, 3)))));
-        IracingOptions options = IracingOptions.from(MapSourceConfig.of(Map.of("channels", List.of("Speed"))));
+        IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed"))));
         LiveSettings settings = new LiveSettings(Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(30), false);
         IracingSource source = new IracingSource(options, () -> () -> Optional.ofNullable(sims.poll()), settings);
         RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();

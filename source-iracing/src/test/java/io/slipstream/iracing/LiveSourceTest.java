@@ -1,6 +1,6 @@
 package io.slipstream.iracing;
 
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +8,7 @@ import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SharedMemory;
 import io.slipstream.iracing.live.SimLink;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class LiveSourceTest {
             }
         };
         SharedMemory memory = map.memory(() -> { });
-        IracingOptions options = IracingOptions.from(MapSourceConfig.of(Map.of("channels", List.of("Speed", "RPM"))));
+        IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
         IracingSource source = new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)),
                 LiveSettings.defaults());
         RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();

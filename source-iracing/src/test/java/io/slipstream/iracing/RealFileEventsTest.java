@@ -10,8 +10,8 @@ import io.slipstream.iracing.events.Incident;
 import io.slipstream.iracing.events.RepairsNeeded;
 import io.slipstream.iracing.events.SessionFlag;
 import io.slipstream.spi.EventDefinition;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -122,7 +122,7 @@ class RealFileEventsTest {
     }
 
     private static List<SampleValue> replay(Path file, RecordingSourceContext<?> ctx) {
-        return new IracingProvider().create(MapSourceConfig.of(Map.of("file", file.toString(),
+        return new IracingProvider().create(ConfigSection.of(Map.of("file", file.toString(),
                 "channels", List.of("SessionTick")))).samples(ctx).collectList().block(Duration.ofSeconds(30));
     }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SimLink;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ class SessionChangeTest {
                 public void close() {
                 }
             };
-            IracingOptions options = IracingOptions.from(MapSourceConfig.of(Map.of("channels", List.of("Speed"))));
+            IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed"))));
             return new IracingSource(options,
                     () -> () -> Optional.of(new SimLink(map.memory(() -> { }), signal)), LiveSettings.defaults());
         }
@@ -159,7 +159,7 @@ class SessionChangeTest {
         Path file = Files.write(dir.resolve("weekend.ibt"), w.ibt(weekend(null, "Ann", 0), 1_700_000_000L, rows));
         RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
 
-        List<String> seen = callsSeenBySamples(new IracingProvider().create(MapSourceConfig.of(Map.of(
+        List<String> seen = callsSeenBySamples(new IracingProvider().create(ConfigSection.of(Map.of(
                 "file", file.toString(), "channels", List.of("Speed")))).samples(ctx), ctx);
 
         assertEquals(List.of("Qualify", "Race"), field(ctx, SessionMetadata.SESSION_TYPE),

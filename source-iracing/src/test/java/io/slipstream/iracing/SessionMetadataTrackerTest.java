@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.slipstream.iracing.layout.VarHeader;
 import io.slipstream.iracing.layout.VarTable;
 import io.slipstream.iracing.layout.VarType;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SessionMetadata;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

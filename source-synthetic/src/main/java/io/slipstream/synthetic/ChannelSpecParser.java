@@ -3,6 +3,7 @@ package io.slipstream.synthetic;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.DataType;
 import io.slipstream.spi.SourceConfig;
+import io.slipstream.spi.UnknownKeys;
 import java.util.Set;
 
 /**
@@ -88,8 +89,7 @@ final class ChannelSpecParser {
     static void checkKeys(SourceConfig c, Set<String> known, String what) {
         for (String key : c.keys()) {
             if (!known.contains(key)) {
-                throw c.error(key, "unknown " + what + "; known options are "
-                        + String.join(", ", known.stream().sorted().toList()));
+                throw c.error(key, "unknown " + what + UnknownKeys.hint(key, known));
             }
         }
     }

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.OptionSpec;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -226,13 +226,13 @@ class IrregularTimingTest {
         Map<String, Object> o = options("fast", channel("name", "x", "kind", "sine"));
         o.put("timing", "random");
         ConfigException e = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider()
-                .create(new MapSourceConfig(o, "pipelines[0].source", null, null)));
+                .create(new ConfigSection(o, "pipelines[0].source", null, null)));
         assertEquals("pipelines[0].source.timing", e.key());
     }
 
     private static void assertError(String key, String message, Map<String, Object> channel) {
         ConfigException e = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider().create(
-                new MapSourceConfig(options("fast", channel), "pipelines[0].source", null, null)));
+                new ConfigSection(options("fast", channel), "pipelines[0].source", null, null)));
         assertEquals(key, e.key(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }

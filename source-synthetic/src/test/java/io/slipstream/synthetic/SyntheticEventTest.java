@@ -18,8 +18,8 @@ import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.EventPriority;
 import io.slipstream.spi.EventValue;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceContext;
 import java.time.Duration;
@@ -218,7 +218,7 @@ class SyntheticEventTest {
 
     private static void assertError(String key, String message, Object... channels) {
         ConfigException e = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider().create(
-                new MapSourceConfig(options("fast", channels), "source", null, null)));
+                new ConfigSection(options("fast", channels), "source", null, null)));
         assertEquals("source." + key, e.key(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }

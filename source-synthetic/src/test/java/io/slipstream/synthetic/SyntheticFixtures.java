@@ -3,8 +3,8 @@ package io.slipstream.synthetic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slipstream.spi.ChannelDefinition;
-import io.slipstream.spi.MapSourceConfig;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.testkit.RecordingSourceContext;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
@@ -34,7 +34,7 @@ final class SyntheticFixtures {
     }
 
     static TelemetrySource source(Map<String, Object> options) {
-        return new SyntheticSourceProvider().create(MapSourceConfig.of(options));
+        return new SyntheticSourceProvider().create(ConfigSection.of(options));
     }
 
     static Map<String, Object> options(String pacing, Object... channels) {

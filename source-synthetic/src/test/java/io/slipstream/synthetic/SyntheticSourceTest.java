@@ -1,7 +1,7 @@
 package io.slipstream.synthetic;
 
 import reactor.test.scheduler.VirtualTimeScheduler;
-import io.slipstream.spi.RecordingSourceContext;
+import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,7 @@ import static io.slipstream.synthetic.SyntheticFixtures.options;
 import static io.slipstream.synthetic.SyntheticFixtures.source;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceProblem;
 import io.slipstream.spi.SessionMetadata;
@@ -308,10 +308,10 @@ class SyntheticSourceTest {
         assertKey("pipelines[0].source.channels[0].period", "period", "soon");
         assertKey("pipelines[0].source.channels[0].amplitdue", "amplitdue", 3);
         ConfigException none = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider()
-                .create(new MapSourceConfig(Map.of("pacing", "fast"), "pipelines[0].source", null, null)));
+                .create(new ConfigSection(Map.of("pacing", "fast"), "pipelines[0].source", null, null)));
         assertEquals("pipelines[0].source.channels", none.key());
         ConfigException pacing = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider()
-                .create(new MapSourceConfig(Map.of("pacing", "slow", "preset", "demo"), "pipelines[0].source", null, null)));
+                .create(new ConfigSection(Map.of("pacing", "slow", "preset", "demo"), "pipelines[0].source", null, null)));
         assertEquals("pipelines[0].source.pacing", pacing.key());
         assertTrue(pacing.getMessage().contains("realtime, fast"), pacing.getMessage());
         ConfigException twice = assertThrows(ConfigException.class, () -> source(options("fast",
@@ -323,7 +323,7 @@ class SyntheticSourceTest {
         Map<String, Object> ch = channel("name", "x", "kind", "sine");
         ch.put(key, value);
         ConfigException e = assertThrows(ConfigException.class, () -> new SyntheticSourceProvider().create(
-                new MapSourceConfig(options("fast", ch), "pipelines[0].source", null, null)));
+                new ConfigSection(options("fast", ch), "pipelines[0].source", null, null)));
         assertEquals(expectedKey, e.key(), e.getMessage());
     }
 

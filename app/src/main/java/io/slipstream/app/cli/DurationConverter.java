@@ -1,6 +1,6 @@
 package io.slipstream.app.cli;
 
-import io.slipstream.spi.Durations;
+import io.slipstream.pipeline.config.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 

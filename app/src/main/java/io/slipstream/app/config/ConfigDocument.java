@@ -42,7 +42,7 @@ public record ConfigDocument(String name, Path baseDir, Map<String, Object> root
         return name;
     }
 
-    /** @return {@link #locate} as a function, for {@code MapSourceConfig} */
+    /** @return {@link #locate} as a function, for {@code ConfigSection} */
     public Function<String, String> locator() {
         return this::locate;
     }

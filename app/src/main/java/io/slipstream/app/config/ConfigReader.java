@@ -1,7 +1,8 @@
 package io.slipstream.app.config;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class ConfigReader {
         }
         unknownKeys(doc, m, "metrics", Set.of("port"), problems);
         try {
-            int port = new MapSourceConfig(stringKeys(m), "metrics", doc.locator(), doc.baseDir()).getInt("port", 0);
+            int port = new ConfigSection(stringKeys(m), "metrics", doc.locator(), doc.baseDir()).getInt("port", 0);
             if (port < 0 || port > 65535) {
                 problems.add(doc.error("metrics.port", port + " is not a TCP port (0-65535)"));
                 return 0;
@@ -126,9 +127,9 @@ public final class ConfigReader {
         Object api = sink.get("stream-api");
         boolean embedded = api == null || EMBEDDED.equalsIgnoreCase(String.valueOf(api).trim());
         return new PipelineSpec(name, path, provider,
-                new MapSourceConfig(sourceOptions, path + ".source", doc.locator(), doc.baseDir()),
-                new MapSourceConfig(p, path, doc.locator(), doc.baseDir()),
-                new MapSourceConfig(sink, path + ".sink", doc.locator(), doc.baseDir()),
+                new ConfigSection(sourceOptions, path + ".source", doc.locator(), doc.baseDir()),
+                new ConfigSection(p, path, doc.locator(), doc.baseDir()),
+                new ConfigSection(sink, path + ".sink", doc.locator(), doc.baseDir()),
                 embedded);
     }
 
@@ -138,7 +139,7 @@ public final class ConfigReader {
             String key = String.valueOf(k);
             if (!allowed.contains(key)) {
                 String full = path.isEmpty() ? key : path + "." + key;
-                problems.add(doc.error(full, "unknown key; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
+                problems.add(doc.error(full, "unknown key" + UnknownKeys.hint(key, allowed)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.slipstream.app.config;
 
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SourceConfig;
 
 /**
@@ -13,6 +14,6 @@ import io.slipstream.spi.SourceConfig;
  * @param sink     the {@code sink:} options (empty when absent)
  * @param embedded whether the sink's {@code stream-api} is {@code embedded} or absent
  */
-public record PipelineSpec(String name, String path, String provider, SourceConfig source, SourceConfig pipeline,
-                           SourceConfig sink, boolean embedded) {
+public record PipelineSpec(String name, String path, String provider, SourceConfig source, ConfigSection pipeline,
+                           ConfigSection sink, boolean embedded) {
 }

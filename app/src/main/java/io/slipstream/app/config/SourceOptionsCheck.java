@@ -4,6 +4,7 @@ import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.OptionSpec;
 import io.slipstream.spi.SourceConfig;
 import io.slipstream.spi.SourceProvider;
+import io.slipstream.spi.UnknownKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class SourceOptionsCheck {
         }
         for (String key : source.keys()) {
             if (!specs.containsKey(key)) {
-                out.add(source.error(key, "unknown option for provider '" + provider.name() + "'; its options are "
-                        + String.join(", ", specs.keySet())));
+                out.add(source.error(key, "unknown option for provider '" + provider.name() + "'"
+                        + UnknownKeys.hint(key, specs.keySet())));
             }
         }
         for (OptionSpec s : specs.values()) {

@@ -70,7 +70,7 @@ class ConfigReaderTest {
         List<String> messages = cfg.problems().stream().map(Throwable::getMessage).toList();
         assertTrue(messages.contains("p.yaml:5: pipelines[0].sink.stream: environment variable NOT_SET is not set"
                 + " (write ${NOT_SET:-default} to give a default)"), messages::toString);
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:3: pipelines[0].sorce: unknown key")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:3: pipelines[0].sorce: unknown key; did you mean 'source'? known: ")), messages::toString);
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:1: pipelines[0].source: is required")
                 || m.startsWith("p.yaml:2: pipelines[0].source: is required")), messages::toString);
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("p.yaml:7: pipelines[1].source.provider: is required")), messages::toString);

@@ -6,7 +6,7 @@ import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.pipeline.assembly.ChannelRegistry;
 import io.slipstream.pipeline.assembly.PipelineSourceContext;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import java.io.BufferedWriter;
@@ -90,7 +90,7 @@ public class CsvReaderBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS * COLUMNS)
     public long replay() {
-        TelemetrySource source = new CsvSourceProvider().create(MapSourceConfig.of(Map.of(
+        TelemetrySource source = new CsvSourceProvider().create(ConfigSection.of(Map.of(
                 SourceProvider.FILE_OPTION, csv.toString(), SourceProvider.PACING_OPTION, "fast")));
         PipelineSourceContext context = new PipelineSourceContext(new ChannelRegistry(), PipelineClock.system(),
                 new PipelineCounters(0));

@@ -1,6 +1,7 @@
 package io.slipstream.sink.streamapi;
 
-import io.slipstream.spi.SourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -67,36 +68,24 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
      * @return the settings
      * @throws io.slipstream.spi.ConfigException naming the key for an unknown key or a bad value
      */
-    public static SinkSettings fromConfig(SourceConfig c) {
-        for (String k : c.keys()) {
-            if (!KEYS.contains(k)) {
-                throw c.error(k, "unknown sink option; known: " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
+    public static SinkSettings fromConfig(ConfigSection c) {
+        UnknownKeys.check(c, KEYS);
         SinkSettings d = defaults();
         TlsSettings tls = null;
-        Optional<SourceConfig> t = c.getConfig("tls");
+        Optional<ConfigSection> t = c.section("tls");
         if (t.isPresent()) {
-            SourceConfig tc = t.get();
-            for (String k : tc.keys()) {
-                if (!Set.of("ca", "cert", "key").contains(k)) {
-                    throw tc.error(k, "unknown TLS option; known: ca, cert, key");
-                }
-            }
+            ConfigSection tc = t.get();
+            UnknownKeys.check(tc, Set.of("ca", "cert", "key"));
             if (tc.has("cert") != tc.has("key")) {
                 throw tc.error(tc.has("cert") ? "key" : "cert", "mutual TLS needs both cert and key");
             }
             tls = new TlsSettings(tc.getPath("ca", null), tc.getPath("cert", null), tc.getPath("key", null));
         }
         RetrySettings retry = d.retry();
-        Optional<SourceConfig> r = c.getConfig("retry");
+        Optional<ConfigSection> r = c.section("retry");
         if (r.isPresent()) {
-            SourceConfig rc = r.get();
-            for (String k : rc.keys()) {
-                if (!Set.of("attempts", "initial", "max").contains(k)) {
-                    throw rc.error(k, "unknown retry option; known: attempts, initial, max");
-                }
-            }
+            ConfigSection rc = r.get();
+            UnknownKeys.check(rc, Set.of("attempts", "initial", "max"));
             try {
                 retry = new RetrySettings(rc.getInt("attempts", retry.attempts()),
                         rc.getDuration("initial", retry.initial()), rc.getDuration("max", retry.max()));
@@ -125,7 +114,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
                 packets, bytes, retry);
     }
 
-    private static String nonBlank(SourceConfig c, String key, String def) {
+    private static String nonBlank(ConfigSection c, String key, String def) {
         String v = c.getString(key, def);
         if (v.isBlank()) {
             throw c.error(key, "must not be blank");
@@ -133,7 +122,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         return v;
     }
 
-    private static long parseBytes(SourceConfig c, String key, String text) {
+    private static long parseBytes(ConfigSection c, String key, String text) {
         String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
         long unit = 1;
         for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ConfigException;
-import io.slipstream.spi.MapSourceConfig;
+import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SessionMetadata;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,7 @@ class SinkSettingsTest {
 
     @Test
     void reads_every_key_over_the_defaults() {
-        SinkSettings s = SinkSettings.fromConfig(MapSourceConfig.of(Map.of(
+        SinkSettings s = SinkSettings.fromConfig(ConfigSection.of(Map.of(
                 "stream-api", "embedded", "key-generator", "kg:1", "data-source", "Rig", "stream", "S2",
                 "identifier", "{car}", "type", "Test", "confirm", true, "confirm-timeout", "5s", "kafka", "k:9092",
                 "resend-buffer-bytes", "2MB")));
@@ -32,7 +32,7 @@ class SinkSettingsTest {
         assertEquals("k:9092", s.kafkaBootstrap());
         assertEquals(2L << 20, s.resendBufferBytes());
         assertNull(s.tls());
-        SinkSettings d = SinkSettings.fromConfig(MapSourceConfig.of(Map.of()));
+        SinkSettings d = SinkSettings.fromConfig(ConfigSection.of(Map.of()));
         assertEquals(SinkSettings.defaults(), d);
         assertEquals("localhost:13579", d.streamApi());
         assertEquals("localhost:15379", d.keyGenerator());
@@ -40,25 +40,26 @@ class SinkSettingsTest {
 
     @Test
     void tls_section_and_its_errors() {
-        SinkSettings s = SinkSettings.fromConfig(MapSourceConfig.of(Map.of("tls",
+        SinkSettings s = SinkSettings.fromConfig(ConfigSection.of(Map.of("tls",
                 Map.of("ca", "ca.pem", "cert", "c.pem", "key", "c.key"))));
         assertEquals(Path.of("ca.pem"), s.tls().ca());
         assertTrue(s.tls().mutual());
         ConfigException e = assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
-                MapSourceConfig.of(Map.of("tls", Map.of("cert", "c.pem")))));
+                ConfigSection.of(Map.of("tls", Map.of("cert", "c.pem")))));
         assertEquals("tls.key", e.key());
     }
 
     @Test
     void unknown_keys_and_bad_values_name_the_key() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> SinkSettings.fromConfig(MapSourceConfig.of(Map.of("strem", "x"))));
+                () -> SinkSettings.fromConfig(ConfigSection.of(Map.of("strem", "x"))));
         assertEquals("strem", e.key());
+        assertTrue(e.getMessage().startsWith("strem: unknown key; did you mean 'stream'? known: "), e.getMessage());
         assertTrue(e.getMessage().contains("stream-api"), e.getMessage());
         assertEquals("resend-buffer-bytes", assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
-                MapSourceConfig.of(Map.of("resend-buffer-bytes", "lots")))).key());
+                ConfigSection.of(Map.of("resend-buffer-bytes", "lots")))).key());
         assertEquals("confirm", assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
-                MapSourceConfig.of(Map.of("confirm", "maybe")))).key());
+                ConfigSection.of(Map.of("confirm", "maybe")))).key());
     }
 
     @Test

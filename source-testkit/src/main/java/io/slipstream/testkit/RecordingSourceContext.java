@@ -1,5 +1,10 @@
-package io.slipstream.spi;
+package io.slipstream.testkit;
 
+import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.EventDefinition;
+import io.slipstream.spi.SessionMetadata;
+import io.slipstream.spi.SourceContext;
+import io.slipstream.spi.SourceProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

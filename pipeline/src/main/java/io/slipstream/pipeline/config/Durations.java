@@ -1,4 +1,4 @@
-package io.slipstream.spi;
+package io.slipstream.pipeline.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,7 @@
-package io.slipstream.spi;
+package io.slipstream.pipeline.config;
 
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.SourceConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +14,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A {@link SourceConfig} over a plain map, as a YAML parser or a test produces it.
+ * The engine's typed view of one section of a config, over a plain map as a YAML parser or a test produces it.
+ * Sources see it as their {@link SourceConfig}; the engine's own settings (pipeline, sink, metrics) read it as this
+ * type, with {@link #section} and {@link #sections} for their nested parts, so that they do not depend on the
+ * plug-in interface.
  *
  * <p>Values may be strings, numbers, booleans, lists and nested maps. Keys are reported as full paths
  * ({@code pipelines[0].source.rate}); a locator turns a path into {@code file:line} when the map came from a file.
  */
-public final class MapSourceConfig implements SourceConfig {
+public final class ConfigSection implements SourceConfig {
 
     private final Map<String, Object> values;
     private final String prefix;
@@ -30,7 +35,7 @@ public final class MapSourceConfig implements SourceConfig {
      * @param locator full key path to {@code file:line}, or to null when unknown
      * @param baseDir the folder relative paths resolve against
      */
-    public MapSourceConfig(Map<String, ?> values, String prefix, Function<String, String> locator, Path baseDir) {
+    public ConfigSection(Map<String, ?> values, String prefix, Function<String, String> locator, Path baseDir) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.prefix = prefix == null ? "" : prefix;
         this.locator = locator == null ? k -> null : locator;
@@ -43,8 +48,8 @@ public final class MapSourceConfig implements SourceConfig {
      * @param values the options
      * @return the config
      */
-    public static MapSourceConfig of(Map<String, ?> values) {
-        return new MapSourceConfig(values, "", null, null);
+    public static ConfigSection of(Map<String, ?> values) {
+        return new ConfigSection(values, "", null, null);
     }
 
     private String path(String key) {
@@ -171,6 +176,20 @@ public final class MapSourceConfig implements SourceConfig {
 
     @Override
     public List<SourceConfig> getConfigList(String key) {
+        return List.copyOf(sections(key));
+    }
+
+    @Override
+    public Optional<SourceConfig> getConfig(String key) {
+        return section(key).map(SourceConfig.class::cast);
+    }
+
+    /**
+     * @param key an option name
+     * @return the value as a list of nested sections; absent gives empty
+     * @throws ConfigException when the value is not a list of maps
+     */
+    public List<ConfigSection> sections(String key) {
         Object v = values.get(key);
         if (v == null) {
             return List.of();
@@ -178,18 +197,22 @@ public final class MapSourceConfig implements SourceConfig {
         if (!(v instanceof List<?> l)) {
             throw error(key, "expected a list of maps");
         }
-        List<SourceConfig> out = new ArrayList<>(l.size());
+        List<ConfigSection> out = new ArrayList<>(l.size());
         for (int i = 0; i < l.size(); i++) {
             if (!(l.get(i) instanceof Map<?, ?> m)) {
                 throw error(key + "[" + i + "]", "expected a map of options");
             }
-            out.add(new MapSourceConfig(stringKeys(m), path(key) + "[" + i + "]", locator, baseDir));
+            out.add(new ConfigSection(stringKeys(m), path(key) + "[" + i + "]", locator, baseDir));
         }
         return List.copyOf(out);
     }
 
-    @Override
-    public Optional<SourceConfig> getConfig(String key) {
+    /**
+     * @param key an option name
+     * @return the value as a nested section, if present
+     * @throws ConfigException when the value is not a map
+     */
+    public Optional<ConfigSection> section(String key) {
         Object v = values.get(key);
         if (v == null) {
             return Optional.empty();
@@ -197,7 +220,7 @@ public final class MapSourceConfig implements SourceConfig {
         if (!(v instanceof Map<?, ?> m)) {
             throw error(key, "expected a map of options");
         }
-        return Optional.of(new MapSourceConfig(stringKeys(m), path(key), locator, baseDir));
+        return Optional.of(new ConfigSection(stringKeys(m), path(key), locator, baseDir));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> m) {

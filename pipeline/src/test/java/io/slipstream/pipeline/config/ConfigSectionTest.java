@@ -1,5 +1,7 @@
-package io.slipstream.spi;
+package io.slipstream.pipeline.config;
 
+import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.SourceConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MapSourceConfigTest {
+class ConfigSectionTest {
 
-    private static MapSourceConfig config(Map<String, ?> values) {
-        return new MapSourceConfig(values, "pipelines[0].source", k -> "demo.yaml:" + (k.length() % 10 + 1),
+    private static ConfigSection config(Map<String, ?> values) {
+        return new ConfigSection(values, "pipelines[0].source", k -> "demo.yaml:" + (k.length() % 10 + 1),
                 Path.of("/configs"));
     }
 
     @Test
     void typed_values_and_defaults() {
-        MapSourceConfig c = config(Map.of("rate", 100, "span", "250ms", "on", "yes", "name", "x"));
+        ConfigSection c = config(Map.of("rate", 100, "span", "250ms", "on", "yes", "name", "x"));
         assertEquals(100, c.getInt("rate", 1));
         assertEquals(7, c.getInt("absent", 7));
         assertEquals(Duration.ofMillis(250), c.getDuration("span", Duration.ZERO));
@@ -28,7 +30,7 @@ class MapSourceConfigTest {
 
     @Test
     void errors_name_file_line_and_full_key() {
-        MapSourceConfig c = config(Map.of("rate", "fast", "span", "soon"));
+        ConfigSection c = config(Map.of("rate", "fast", "span", "soon"));
         ConfigException e = assertThrows(ConfigException.class, () -> c.getInt("rate", 1));
         assertEquals("pipelines[0].source.rate", e.key());
         assertEquals("demo.yaml:5", e.location());
@@ -48,7 +50,7 @@ class MapSourceConfigTest {
 
     @Test
     void nested_configs_carry_their_path() {
-        MapSourceConfig c = config(Map.of("channels", List.of(Map.of("name", "vCar", "rate", "x"))));
+        ConfigSection c = config(Map.of("channels", List.of(Map.of("name", "vCar", "rate", "x"))));
         SourceConfig ch = c.getConfigList("channels").get(0);
         ConfigException e = assertThrows(ConfigException.class, () -> ch.getDouble("rate", 1));
         assertEquals("pipelines[0].source.channels[0].rate", e.key());

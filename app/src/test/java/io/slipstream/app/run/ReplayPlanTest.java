@@ -1,0 +1,31 @@
+package io.slipstream.app.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.slipstream.csv.CsvSourceProvider;
+import io.slipstream.iracing.IracingProvider;
+import io.slipstream.pipeline.CounterRule;
+import io.slipstream.pipeline.MarkerSettings;
+import io.slipstream.pipeline.OverflowPolicy;
+import io.slipstream.pipeline.PipelineSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReplayPlanTest {
+
+    @Test
+    void providerDefaultPipelineSettingsBecomeTheReplaysMarkers() {
+        PipelineSettings s = ReplayPlan.pipelineSettings(new IracingProvider(), false);
+        assertEquals(new MarkerSettings(true, List.of(
+                new CounterRule("LapMarker:iRacing", "Lap {value}", "Lap Trigger"),
+                new CounterRule("PitEntries:iRacing", "Pit In", "Pit In"),
+                new CounterRule("PitExits:iRacing", "Pit Out", "Pit Out"))), s.markers());
+        assertEquals(OverflowPolicy.BLOCK, s.overflow().policy());
+    }
+
+    @Test
+    void aProviderWithoutDefaultsGetsTheEnginesDefaults() {
+        PipelineSettings s = ReplayPlan.pipelineSettings(new CsvSourceProvider(), true);
+        assertEquals(PipelineSettings.defaults(), s);
+    }
+}

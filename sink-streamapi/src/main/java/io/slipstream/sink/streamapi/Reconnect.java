@@ -43,7 +43,7 @@ final class Reconnect {
             counters.state(ConnectionState.RECONNECTING);
             LOG.warn("session {}: stream '{}' lost its connection ({}); reconnecting", sessionKey, stream,
                     Status.fromThrowable(error));
-            return calls.reachable().then(confirmation.lastLanded(sessionKey, stream, ids));
+            return calls.reachable().then(Mono.defer(() -> confirmation.lastLanded(sessionKey, stream, ids)));
         }).doOnError(e -> {
             counters.state(ConnectionState.FAILED);
             LOG.error("session {}: stream '{}' could not reconnect: {}", sessionKey, stream, e.toString());

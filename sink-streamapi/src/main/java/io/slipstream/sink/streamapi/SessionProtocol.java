@@ -58,7 +58,7 @@ final class SessionProtocol {
     private final Map<RateGroup, Long> formats = new HashMap<>();
     private final List<PacketStream> streams = new ArrayList<>();
     private long nextId = 1;
-    private String sessionKey;
+    private volatile String sessionKey; // also read by the run's error handler
     private NewSessionPacket newSession;
     private PacketStream data;
     private boolean ended;

@@ -244,7 +244,7 @@ class SessionProtocolTest {
         var pending = p.run(events).toFuture();
 
         assertEquals("Stream1 PeriodicData #3", log.get(log.size() - 1), "the first block waits for room");
-        assertEquals(3, requested.get(), "one event ahead (the switchOnFirst) and the one waiting, no more");
+        assertEquals(3, requested.get(), "demand stops at the Configuration, the waiting block and one prefetched");
         room.tryEmitEmpty();
         pending.join();
         assertEquals("EndSession key-1", log.get(log.size() - 1));

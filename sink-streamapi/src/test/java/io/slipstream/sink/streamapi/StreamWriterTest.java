@@ -1,7 +1,6 @@
 package io.slipstream.sink.streamapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
@@ -73,13 +72,13 @@ class StreamWriterTest {
     void aServerThatTakesNothingStopsTheOffersAndReleasingItSendsTheRest() throws Exception {
         StreamWriter w = writer(4);
         api.stall();
-        // 64 KiB packets: the server's flow-control window and gRPC's ready threshold fill after a few dozen
+        // 200 packets of 64 KiB (12.8 MB): without flow control every offer would complete at once
         List<CompletableFuture<Void>> offers = new ArrayList<>();
         CompletableFuture<Void> waiting = null;
         for (long id = 1; id <= 200 && waiting == null; id++) {
             CompletableFuture<Void> f = w.offer(packet(id, 64 << 10)).toFuture();
             offers.add(f);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!f.isDone() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
@@ -89,12 +88,10 @@ class StreamWriterTest {
         }
 
         assertTrue(waiting != null, "200 packets of 64 KiB were taken by a server that reads nothing");
-        int accepted = offers.size() - 1;
-        assertTrue(accepted >= 4, "the queue holds 4 packets; accepted " + accepted);
-        assertTrue(counters.snapshot().packetsSent() <= accepted - 4,
-                "4 packets wait in the queue, not in gRPC: sent " + counters.snapshot().packetsSent()
-                        + " of " + accepted);
-        assertFalse(waiting.isDone());
+        assertTrue(offers.size() > 4, "the queue takes 4 packets without waiting; the offers stopped at "
+                + offers.size());
+        assertTrue(received().size() <= 3, "the stalled server asked for one request (3 packets of 64 KiB at "
+                + "most), got " + received().size());
 
         api.release();
         waiting.get(10, TimeUnit.SECONDS);

@@ -7,15 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import ma.streaming.api.v1.DataPacketDetails;
-import ma.streaming.api.v1.WriteDataPacketsRequest;
 
 /**
  * gRPC's view of a {@link PacketBatch}: a stream of known length that gRPC drains straight into its frame buffer.
- * Parsing (which only a server does) reads a {@code WriteDataPacketsRequest} and keeps each detail's bytes.
+ * It only sends: parsing is a server's job.
  */
 final class PacketBatchMarshaller implements MethodDescriptor.Marshaller<PacketBatch> {
 
@@ -29,17 +24,10 @@ final class PacketBatchMarshaller implements MethodDescriptor.Marshaller<PacketB
         return new BatchStream(batch);
     }
 
+    /** Only a server parses requests, and the sink is a client; the server side uses the generated marshaller. */
     @Override
     public PacketBatch parse(InputStream in) {
-        try {
-            List<byte[]> details = new ArrayList<>();
-            for (DataPacketDetails d : WriteDataPacketsRequest.parseFrom(in).getDetailsList()) {
-                details.add(d.toByteArray());
-            }
-            return new PacketBatch(details);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a WriteDataPacketsRequest", e);
-        }
+        throw new UnsupportedOperationException("the sink only sends WriteDataPacketsRequest; it never parses one");
     }
 
     /** Drained whole by gRPC; read byte by byte only by whoever does not know {@link Drainable}. */

@@ -1,20 +1,18 @@
 package io.slipstream.sink.streamapi;
 
-import com.salesforce.reactorgrpc.stub.ClientCalls;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
-import io.grpc.stub.StreamObserver;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ClientResponseObserver;
 import ma.streaming.api.v1.PacketWriterServiceGrpc;
 import ma.streaming.api.v1.WriteDataPacketsRequest;
 import ma.streaming.api.v1.WriteDataPacketsResponse;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code PacketWriterService/WriteDataPackets} with requests that are already bytes: the generated method with its
  * request marshaller swapped for {@link PacketBatchMarshaller}. On the wire it is the same call; only the client
- * skips building messages. Flow control is reactor-grpc's, as with the generated stub.
+ * skips building messages.
  */
 final class PacketWriterCall {
 
@@ -32,15 +30,13 @@ final class PacketWriterCall {
     }
 
     /**
-     * Opens one client stream when subscribed.
+     * Starts one client stream. The observer's {@code beforeStart} receives the request side, whose
+     * {@code isReady()} and on-ready handler say when the transport takes more.
      *
      * @param channel  the Stream API channel
-     * @param requests the batches to send, requested as the transport is ready for them
-     * @return the server's answer, when it ends the call
+     * @param observer the answer's observer, and the owner of the request side
      */
-    static Mono<WriteDataPacketsResponse> writeDataPackets(Channel channel, Flux<PacketBatch> requests) {
-        return ClientCalls.manyToOne(requests, (StreamObserver<WriteDataPacketsResponse> response) ->
-                io.grpc.stub.ClientCalls.asyncClientStreamingCall(
-                        channel.newCall(WRITE_DATA_PACKETS, CallOptions.DEFAULT), response), CallOptions.DEFAULT);
+    static void start(Channel channel, ClientResponseObserver<PacketBatch, WriteDataPacketsResponse> observer) {
+        ClientCalls.asyncClientStreamingCall(channel.newCall(WRITE_DATA_PACKETS, CallOptions.DEFAULT), observer);
     }
 }

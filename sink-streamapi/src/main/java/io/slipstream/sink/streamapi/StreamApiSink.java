@@ -20,6 +20,8 @@ public final class StreamApiSink implements AutoCloseable {
     private final SinkSettings settings;
     private final SinkCounters counters = new SinkCounters();
     private final ServiceChannels channels;
+    private final SessionCalls calls;
+    private final LandedReader reader;
 
     /**
      * Creates the gRPC channels; connects nothing until {@link #write} is subscribed.
@@ -29,6 +31,9 @@ public final class StreamApiSink implements AutoCloseable {
     public StreamApiSink(SinkSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.channels = new ServiceChannels(settings);
+        this.calls = new ServiceCalls(settings, channels);
+        this.reader = settings.kafkaBootstrap() == null ? null
+                : LandedReader.of(new KafkaReadBack(settings.kafkaBootstrap(), settings.dataSource()));
     }
 
     /**
@@ -40,7 +45,7 @@ public final class StreamApiSink implements AutoCloseable {
      * @return the session's outcome
      */
     public Mono<SinkResult> write(Flux<PipelineEvent> events) {
-        return Mono.defer(() -> new SessionRun(settings, channels, counters).run(events));
+        return Mono.defer(() -> new SessionRun(settings, channels, calls, reader, counters).run(events));
     }
 
     /** @return the live counters */

@@ -67,15 +67,4 @@ class PacketBatchTest {
         assertArrayEquals(expected, mixed.toByteArray());
         assertEquals(-1, read.read());
     }
-
-    @Test
-    void parsingKeepsEachDetailsBytes() {
-        List<DataPacketDetails> details = details();
-        byte[] wire = WriteDataPacketsRequest.newBuilder().addAllDetails(details).build().toByteArray();
-        PacketBatch parsed = PacketBatchMarshaller.INSTANCE.parse(new java.io.ByteArrayInputStream(wire));
-        assertEquals(details.size(), parsed.details().size());
-        for (int i = 0; i < details.size(); i++) {
-            assertArrayEquals(details.get(i).toByteArray(), parsed.details().get(i), "detail " + i);
-        }
-    }
 }

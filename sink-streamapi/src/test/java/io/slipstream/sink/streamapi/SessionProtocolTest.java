@@ -1,0 +1,252 @@
+package io.slipstream.sink.streamapi;
+
+import static io.slipstream.sink.streamapi.Events.T0;
+import static io.slipstream.sink.streamapi.Events.MS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.grpc.Status;
+import io.slipstream.pipeline.Marker;
+import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.pipeline.SessionDetails;
+import io.slipstream.spi.SessionMetadata;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import ma.streaming.api.v1.CreateSessionRequest;
+import ma.streaming.api.v1.CreateSessionResponse;
+import ma.streaming.api.v1.DataPacketDetails;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** The session protocol against recording fakes of its calls and streams: what is sent when, with which ids. */
+class SessionProtocolTest {
+
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final SinkCounters counters = new SinkCounters();
+    private final FakeCalls calls = new FakeCalls();
+
+    /** Records each call when it is made (subscribed), as a real call would reach the server. */
+    private final class FakeCalls implements SessionCalls {
+        private final AtomicLong formats = new AtomicLong(100);
+        boolean refuseSession;
+        boolean detailsFail;
+
+        @Override
+        public Mono<CreateSessionResponse> createSession(CreateSessionRequest request) {
+            return Mono.fromCallable(() -> {
+                log.add("CreateSession " + request.getDataSource() + " '" + request.getIdentifier() + "'");
+                return CreateSessionResponse.newBuilder().setSuccess(!refuseSession).setSessionKey("key-1").build();
+            });
+        }
+
+        @Override
+        public Mono<String> configId() {
+            return Mono.fromCallable(() -> {
+                log.add("GenerateUniqueKey");
+                return "config-" + log.size();
+            });
+        }
+
+        @Override
+        public Mono<Long> dataFormatId(List<String> parameters) {
+            return Mono.fromCallable(() -> {
+                log.add("GetParameterDataFormatId " + parameters);
+                return formats.incrementAndGet();
+            });
+        }
+
+        @Override
+        public Mono<Boolean> updateDetails(String sessionKey, Map<String, String> details) {
+            return Mono.defer(() -> {
+                log.add("UpdateSessionDetails " + sessionKey + " " + details.get(SessionMetadata.SESSION_TYPE));
+                return detailsFail ? Mono.error(Status.UNAVAILABLE.asRuntimeException()) : Mono.just(true);
+            });
+        }
+
+        @Override
+        public Mono<Boolean> endSession(String sessionKey) {
+            return Mono.fromCallable(() -> {
+                log.add("EndSession " + sessionKey);
+                return true;
+            });
+        }
+
+        @Override
+        public Mono<Void> reachable() {
+            return Mono.empty();
+        }
+    }
+
+    /** Records each packet when it is offered, which is when a real writer queues it. */
+    private class FakeStream implements PacketStream {
+        private final String name;
+        private final String label;
+
+        FakeStream(String name, String sessionKey) {
+            this.name = name;
+            this.label = name.isEmpty() ? "main" : name;
+            log.add("open " + label + " " + sessionKey);
+        }
+
+        @Override
+        public String stream() {
+            return name;
+        }
+
+        @Override
+        public Mono<Void> offer(OutboundPacket p) {
+            try {
+                DataPacketDetails d = DataPacketDetails.parseFrom(p.details());
+                assertEquals(name, d.getStream());
+                assertEquals("key-1", d.getSessionKey());
+                assertEquals("key-1", d.getMessage().getSessionKey());
+                assertEquals(p.id(), d.getMessage().getId());
+                assertEquals(p.type(), d.getMessage().getType());
+                log.add(label + " " + p.type() + " #" + p.id() + (d.getMessage().getIsEssential() ? " essential" : ""));
+            } catch (InvalidProtocolBufferException e) {
+                throw new AssertionError("packet " + p.id() + " is not a DataPacketDetails", e);
+            }
+            return Mono.empty();
+        }
+
+        @Override
+        public long[] ids() {
+            return new long[0];
+        }
+
+        @Override
+        public Mono<Void> close(Duration grace) {
+            return Mono.fromRunnable(() -> log.add("close " + label));
+        }
+
+        @Override
+        public void dispose() {
+        }
+    }
+
+    private SessionProtocol protocol() {
+        return new SessionProtocol(SinkSettings.defaults(), calls, FakeStream::new, counters);
+    }
+
+    @Test
+    void sendsEachStepInProtocolOrderWithOneIdPerPacket() {
+        List<PipelineEvent> events = List.of(Events.config1(), Events.fast(0),
+                new Marker(T0 + 50 * MS, "Lap 2", "Lap Trigger", "", "Lap:iRacing", 2),
+                new SessionDetails(Events.META.with(SessionMetadata.SESSION_TYPE, "Race")),
+                Events.config2(), Events.fast(1));
+
+        protocol().run(Flux.fromIterable(events)).block(Duration.ofSeconds(5));
+
+        assertEquals(List.of(
+                "CreateSession Slipstream 'Spa - MX-5 - 2026-05-01 10:00:00'",
+                "open Stream1 key-1", "open main key-1",
+                "Stream1 NewSession #1", "main NewSession #1",
+                "GenerateUniqueKey",
+                "Stream1 Configuration #2 essential", "main Configuration #2 essential",
+                "GetParameterDataFormatId [Speed:iRacing, RPM:iRacing]",
+                "Stream1 PeriodicData #3",
+                "Stream1 Marker #4 essential", "main Marker #4 essential",
+                "UpdateSessionDetails key-1 Race",
+                "GenerateUniqueKey",
+                "Stream1 Configuration #5 essential", "main Configuration #5 essential",
+                "GetParameterDataFormatId [Lap:iRacing]",
+                "Stream1 PeriodicData #6",
+                "Stream1 EndOfSession #7", "main EndOfSession #7",
+                "close Stream1", "close main",
+                "EndSession key-1"), log);
+        SinkSnapshot s = counters.snapshot();
+        assertEquals("key-1", s.sessionKey());
+        assertEquals(ConnectionState.CONNECTED, s.state());
+        assertEquals(2, s.blocks());
+        assertEquals(1, s.markers());
+        assertEquals(2, s.configurations());
+    }
+
+    @Test
+    void theMainStreamAsDataStreamGetsEachPacketOnce() {
+        new SessionProtocol(SinkSettings.defaults().withStream(""), calls, FakeStream::new, counters)
+                .run(Flux.just(Events.config1(), Events.fast(0))).block(Duration.ofSeconds(5));
+
+        assertEquals(List.of("CreateSession Slipstream 'Spa - MX-5 - 2026-05-01 10:00:00'", "open main key-1",
+                "main NewSession #1", "GenerateUniqueKey", "main Configuration #2 essential",
+                "GetParameterDataFormatId [Speed:iRacing, RPM:iRacing]", "main PeriodicData #3",
+                "main EndOfSession #4", "close main", "EndSession key-1"), log);
+    }
+
+    @Test
+    void aFailingSourceStillEndsTheSessionAndThenFails() {
+        IllegalStateException broken = new IllegalStateException("live.ibt at offset 4096: truncated");
+        Flux<PipelineEvent> events = Flux.concat(Flux.just(Events.config1(), Events.fast(0)), Flux.error(broken));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> protocol().run(events).block(Duration.ofSeconds(5)));
+
+        assertEquals(broken.getMessage(), e.getMessage());
+        assertEquals(List.of("Stream1 PeriodicData #3", "Stream1 EndOfSession #4", "main EndOfSession #4",
+                "close Stream1", "close main", "EndSession key-1"), log.subList(log.size() - 6, log.size()));
+    }
+
+    @Test
+    void aBlockOfAnUnannouncedGroupFailsNamingItAndEndsTheSession() {
+        Flux<PipelineEvent> events = Flux.just(Events.config1(),
+                new io.slipstream.pipeline.Block(Events.SLOW, T0, 100 * MS, 1, new double[][] {{1}}, null));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> protocol().run(events).block(Duration.ofSeconds(5)));
+
+        assertEquals("block of rate group 2 at " + T0 + " ns arrived before a configuration announced its channels",
+                e.getMessage());
+        assertEquals("EndSession key-1", log.get(log.size() - 1));
+    }
+
+    @Test
+    void aRefusedSessionSendsNothing() {
+        calls.refuseSession = true;
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> protocol().run(Flux.just(Events.config1())).block(Duration.ofSeconds(5)));
+
+        assertEquals("Stream API localhost:13579 refused CreateSession for data source Slipstream", e.getMessage());
+        assertEquals(List.of("CreateSession Slipstream 'Spa - MX-5 - 2026-05-01 10:00:00'"), log);
+    }
+
+    @Test
+    void detailsThatCannotBeSentDoNotStopTheData() {
+        calls.detailsFail = true;
+        protocol().run(Flux.just(Events.config1(), new SessionDetails(Events.META), Events.fast(0)))
+                .block(Duration.ofSeconds(5));
+
+        assertEquals(List.of("UpdateSessionDetails key-1 null", "Stream1 PeriodicData #3"),
+                log.subList(9, 11));
+    }
+
+    @Test
+    void theNextEventWaitsUntilItsPacketIsQueued() {
+        Sinks.Empty<Void> room = Sinks.empty();
+        AtomicLong requested = new AtomicLong();
+        SessionProtocol p = new SessionProtocol(SinkSettings.defaults(), calls, (stream, key) -> new FakeStream(stream,
+                key) {
+            @Override
+            public Mono<Void> offer(OutboundPacket packet) {
+                Mono<Void> queued = super.offer(packet);
+                return packet.type().equals("PeriodicData") && packet.id() == 3 ? room.asMono() : queued;
+            }
+        }, counters);
+        Flux<PipelineEvent> events = Flux.range(0, 10).map(i -> i == 0 ? Events.config1() : Events.fast(i))
+                .doOnRequest(requested::addAndGet);
+
+        var pending = p.run(events).toFuture();
+
+        assertEquals("Stream1 PeriodicData #3", log.get(log.size() - 1), "the first block waits for room");
+        assertEquals(3, requested.get(), "demand stops at the Configuration, the waiting block and one prefetched");
+        room.tryEmitEmpty();
+        pending.join();
+        assertEquals("EndSession key-1", log.get(log.size() - 1));
+    }
+}

@@ -3,8 +3,8 @@ package io.slipstream.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slipstream.streamapi.inspect.KafkaPacketReader;
-import io.slipstream.streamapi.inspect.LandedPacket;
+import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
+import io.slipstream.atlaskafka.inspect.LandedPacket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.slipstream.streamapi.inspect.KafkaPacketReader;
-import io.slipstream.streamapi.inspect.LandedPacket;
+import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
+import io.slipstream.atlaskafka.inspect.LandedPacket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.StackOptions;
-import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.synthetic.SyntheticSourceProvider;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -95,7 +95,7 @@ public final class FullPathBench {
                 streamApi = stack.streamApiAddress();
                 keyGenerator = stack.keyGeneratorAddress();
                 kafka = stack.kafkaBootstrap();
-                createTopicsWithAppendTime(kafka, new KafkaLayout(StackOptions.ephemeral(dataDir).partitionMappings(),
+                createTopicsWithAppendTime(kafka, KafkaLayout.legacy(StackOptions.ephemeral(dataDir).partitionMappings(),
                         false).topicsOf(dataSource));
             } else {
                 dataSource = DATA_SOURCE + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -125,7 +125,7 @@ public final class FullPathBench {
         SinkSettings sinkSettings = SinkSettings.defaults().withStreamApi(streamApi).withKeyGenerator(keyGenerator)
                 .withKafkaBootstrap(kafka).withDataSource(dataSource).withStream(STREAM);
         Scheduler sinkThread = Schedulers.newBoundedElastic(2, Integer.MAX_VALUE, "bench-sink");
-        try (ReadBack readBack = new ReadBack(kafka, new KafkaLayout(Map.of(), false).mainTopic(dataSource),
+        try (ReadBack readBack = new ReadBack(kafka, KafkaLayout.legacy(Map.of(), false).mainTopic(dataSource),
                 options.pacing() == Pacing.REALTIME)) {
             readBack.start();
             if (!options.warmup().isZero()) {

@@ -1,27 +1,30 @@
 package io.slipstream.bench;
 
+import io.slipstream.atlaskafka.read.ConsumerProperties;
+import io.slipstream.atlaskafka.read.LogEntry;
+import io.slipstream.atlaskafka.read.LogReader;
+import io.slipstream.atlaskafka.read.TailPartition;
+import io.slipstream.atlaskafka.read.TopicPartitions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Counts, while the run goes on, what lands on a data source's main topic, per session (the record key): one plain
- * consumer on its own thread, assigned every partition from the beginning, no group. Latency is taken from each
+ * Counts, while the run goes on, what lands on a data source's main topic, per session (the record key): the one
+ * Kafka log reader, following every partition from the beginning, no group. Latency is taken from each
  * record's Kafka timestamp against the read times of the block's samples ({@code start + i * interval}); Kafka
  * timestamps have millisecond resolution, so a latency is exact to 1 ms (values below 0, within the same
  * millisecond, count as 0).
@@ -29,16 +32,17 @@ import org.slf4j.LoggerFactory;
 final class ReadBack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadBack.class);
+    private static final Duration TOPIC_POLL = Duration.ofMillis(100);
 
     private final String bootstrap;
     private final String topic;
     private final boolean measureLatency;
-    private final Thread thread;
+    private final ConsumerProperties consumer;
+    private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Map<String, SessionTally> sessions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
-    private volatile boolean stopping;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Disposable reading;
 
     /**
      * @param bootstrap      Kafka bootstrap servers
@@ -49,8 +53,9 @@ final class ReadBack implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.measureLatency = measureLatency;
-        this.thread = new Thread(this::loop, "bench-read-back");
-        this.thread.setDaemon(true);
+        // Large fetches: at full rate one poll carries many 1 MB blocks.
+        this.consumer = ConsumerProperties.assignOnly(bootstrap, "bench-read-back").noTopicCreation()
+                .fetchBytes(32 << 20, 64 << 20);
     }
 
     /**
@@ -58,7 +63,37 @@ final class ReadBack implements AutoCloseable {
      * reader assigns its partitions, from the beginning, as soon as it appears.
      */
     void start() {
-        thread.start();
+        reading = Mono.fromCallable(() -> TopicPartitions.matching(consumer, topic::equals, Duration.ofSeconds(10)))
+                .filter(parts -> !parts.isEmpty())
+                .repeatWhenEmpty(Integer.MAX_VALUE, polls -> polls.delayElements(TOPIC_POLL))
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(parts -> LOG.info("Read-back assigned {} partition(s) of {}", parts.size(), topic))
+                .flatMapMany(parts -> LogReader.follow(consumer, fromBeginning(parts), Schedulers.boundedElastic()))
+                .doFinally(signal -> {
+                    finished.countDown();
+                    notifyProgress();
+                })
+                .subscribe(this::count, failure::set);
+    }
+
+    private static List<TailPartition> fromBeginning(List<TopicPartition> parts) {
+        return parts.stream().map(tp -> TailPartition.fromBeginning(tp, "")).toList();
+    }
+
+    private void count(List<LogEntry> batch) {
+        for (LogEntry e : batch) {
+            String key = e.key() == null ? "" : e.key();
+            sessions.computeIfAbsent(key, k -> new SessionTally(measureLatency)).count(new ConsumerRecord<>(e.topic(),
+                    e.partition(), e.offset(), e.timestampMs(), e.timestampType(), -1, -1, e.key(), e.value(),
+                    new RecordHeaders(), Optional.empty()));
+        }
+        notifyProgress();
+    }
+
+    private void notifyProgress() {
+        synchronized (progress) {
+            progress.notifyAll();
+        }
     }
 
     /**
@@ -71,7 +106,7 @@ final class ReadBack implements AutoCloseable {
      */
     boolean awaitDataPackets(String sessionKey, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (dataPackets(sessionKey) < expected && failure.get() == null && thread.isAlive()
+        while (dataPackets(sessionKey) < expected && failure.get() == null && finished.getCount() > 0
                 && System.nanoTime() < deadline) {
             synchronized (progress) {
                 progress.wait(50);
@@ -96,20 +131,19 @@ final class ReadBack implements AutoCloseable {
         return (t == null ? new SessionTally(measureLatency) : t).snapshot();
     }
 
-    /** Stops the reader, waiting for its thread (bounded). */
+    /** Stops the reader, waiting for it to finish (bounded). */
     void stop() throws InterruptedException {
-        stopping = true;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        Disposable d = reading;
+        if (d != null) {
+            d.dispose();
+            finished.await(30, TimeUnit.SECONDS);
         }
-        thread.join(TimeUnit.SECONDS.toMillis(30));
         throwIfFailed();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (thread.isAlive()) {
+        if (reading != null && finished.getCount() > 0) {
             stop();
         }
     }
@@ -119,65 +153,5 @@ final class ReadBack implements AutoCloseable {
         if (e != null) {
             throw new IllegalStateException("reading " + topic + " back from " + bootstrap + " failed: " + e, e);
         }
-    }
-
-    private void loop() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "slipstream-bench-read-back");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 << 20);
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
-            consumer = c;
-            List<TopicPartition> parts = awaitPartitions(c);
-            if (parts.isEmpty()) {
-                return;
-            }
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            LOG.info("Read-back assigned {} partition(s) of {}", parts.size(), topic);
-            while (!stopping) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(100))) {
-                    String key = r.key() == null ? "" : r.key();
-                    sessions.computeIfAbsent(key, k -> new SessionTally(measureLatency)).count(r);
-                }
-                synchronized (progress) {
-                    progress.notifyAll();
-                }
-            }
-        } catch (WakeupException e) {
-            if (!stopping) {
-                failure.set(e);
-            }
-        } catch (RuntimeException e) {
-            failure.set(e);
-        } finally {
-            synchronized (progress) {
-                progress.notifyAll();
-            }
-        }
-    }
-
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> c) {
-        while (!stopping) {
-            Map<String, List<PartitionInfo>> topics = c.listTopics(Duration.ofSeconds(10));
-            List<PartitionInfo> infos = topics.get(topic);
-            if (infos != null && !infos.isEmpty()) {
-                List<TopicPartition> out = new ArrayList<>();
-                infos.forEach(i -> out.add(new TopicPartition(i.topic(), i.partition())));
-                return out;
-            }
-            try {
-                Thread.sleep(100); // polling for the topic to be created; ends with stop()
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of();
-            }
-        }
-        return List.of();
     }
 }

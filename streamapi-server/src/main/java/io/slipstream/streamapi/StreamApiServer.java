@@ -18,7 +18,7 @@ import io.slipstream.streamapi.dataformat.DataFormats;
 import io.slipstream.streamapi.grpc.LoopbackServer;
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.streamapi.kafka.KafkaAdmin;
-import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.streamapi.kafka.LogReplay;
 import io.slipstream.streamapi.kafka.RecordWriter;
 import io.slipstream.streamapi.kafka.StreamCatalog;
@@ -80,8 +80,8 @@ public final class StreamApiServer implements AutoCloseable {
         Scheduler readers = null;
         try {
             awaitKafka(admin, bootstrapServers);
-            KafkaLayout layout = new KafkaLayout(options.partitionMappings(), options.topicBased());
-            admin.ensureTopics(Map.of(KafkaLayout.SESSION_INFO_TOPIC, 1));
+            KafkaLayout layout = KafkaLayout.legacy(options.partitionMappings(), options.topicBased());
+            admin.ensureTopics(Map.of(layout.sessionInfoTopic(), 1));
             records = new RecordWriter(bootstrapServers);
             WriteCounters counters = new WriteCounters();
             DataSources dataSources = new DataSources(layout, admin);
@@ -91,7 +91,7 @@ public final class StreamApiServer implements AutoCloseable {
             Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events);
             DataFormats formats = new DataFormats(writer, keys);
             AtomicLong definitions = new AtomicLong();
-            dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, admin, List.of(layout.essentials(ds)),
+            dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, List.of(layout.essentials(ds)),
                     r -> {
                         if (formats.replay(ds, r)) {
                             definitions.incrementAndGet();
@@ -104,12 +104,12 @@ public final class StreamApiServer implements AutoCloseable {
                     replayedSources.add(ds);
                 });
             }
-            int sessionPartitions = admin.describePartitions(KafkaLayout.SESSION_INFO_TOPIC);
+            int sessionPartitions = admin.describePartitions(layout.sessionInfoTopic());
             List<TopicPartition> sessionLog = new ArrayList<>();
             for (int p = 0; p < sessionPartitions; p++) {
-                sessionLog.add(new TopicPartition(KafkaLayout.SESSION_INFO_TOPIC, p));
+                sessionLog.add(new TopicPartition(layout.sessionInfoTopic(), p));
             }
-            LogReplay.replay(bootstrapServers, admin, sessionLog, sessions::replay);
+            LogReplay.replay(bootstrapServers, sessionLog, sessions::replay);
             LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
                     sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
 
@@ -120,7 +120,7 @@ public final class StreamApiServer implements AutoCloseable {
                     new SessionService(sessions, events),
                     new DataFormatService(formats, dataSources),
                     new ConnectionService(connections),
-                    new PacketReaderService(bootstrapServers, layout, admin, dataSources, connections, sessions, formats, readers)));
+                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)));
             LOG.info("Stream API listening on 127.0.0.1:{} (kafka {}, {} layout) in {} ms", server.getPort(), bootstrapServers,
                     options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

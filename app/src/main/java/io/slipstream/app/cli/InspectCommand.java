@@ -2,10 +2,10 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.inspect.PacketSummary;
 import io.slipstream.app.json.Json;
-import io.slipstream.streamapi.inspect.KafkaPacketReader;
-import io.slipstream.streamapi.inspect.LandedPacket;
-import io.slipstream.streamapi.inspect.SessionRuleChecker;
-import io.slipstream.streamapi.inspect.Violation;
+import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
+import io.slipstream.atlaskafka.inspect.LandedPacket;
+import io.slipstream.atlaskafka.inspect.SessionRuleChecker;
+import io.slipstream.atlaskafka.inspect.Violation;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,31 +1,30 @@
 package io.slipstream.sink.streamapi;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.read.ConsumerProperties;
+import io.slipstream.atlaskafka.read.LogEntry;
+import io.slipstream.atlaskafka.read.LogReader;
+import io.slipstream.atlaskafka.read.ReadEnd;
+import io.slipstream.atlaskafka.read.TailPartition;
+import io.slipstream.atlaskafka.read.TopicPartitions;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import ma.streaming.open_data.v1.Packet;
+import org.apache.kafka.common.TopicPartition;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.kafka.receiver.KafkaReceiver;
-import reactor.kafka.receiver.ReceiverOptions;
-import reactor.kafka.receiver.ReceiverPartition;
 
 /**
- * Reads back, through reactor-kafka, what landed on a data source's data topics ({@code {ds}} all partitions and
- * {@code {ds}.*}) for one session key, from the beginning up to the end offsets at call time. This is the only
- * way a client-stream writer can learn what the Stream API really took.
+ * Reads back, through the one Kafka log reader, what landed on a data source's data topics (the main topic's
+ * partitions and the stream topics, as the layout names them) for one session key, from the beginning up to the
+ * end offsets at call time. This is the only way a client-stream writer can learn what the Stream API really took.
  */
 final class KafkaReadBack {
+
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * One landed packet copy.
@@ -38,24 +37,14 @@ final class KafkaReadBack {
     record Landed(String topic, int partition, long id, String type) {
     }
 
-    private final String bootstrap;
+    // The sink does not know the server's partition mappings; partitionOf learns them from what landed.
+    private final KafkaLayout layout = KafkaLayout.legacy(Map.of(), false);
+    private final ConsumerProperties consumer;
     private final String dataSource;
 
     KafkaReadBack(String bootstrap, String dataSource) {
-        this.bootstrap = bootstrap;
+        this.consumer = ConsumerProperties.assignOnly(bootstrap, "readback").apiTimeout(METADATA_TIMEOUT);
         this.dataSource = dataSource;
-    }
-
-    private Map<String, Object> props() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "slipstream-readback-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return p;
     }
 
     /**
@@ -63,75 +52,53 @@ final class KafkaReadBack {
      * @return every copy of the session's packets on the data topics, in offset order per partition
      */
     Mono<List<Landed>> read(String sessionKey) {
-        return Mono.fromCallable(this::endOffsets).subscribeOn(Schedulers.boundedElastic()).flatMap(ends -> {
-            Map<TopicPartition, Long> open = new HashMap<>(ends);
-            open.values().removeIf(end -> end <= 0);
-            if (open.isEmpty()) {
-                return Mono.just(List.<Landed>of());
-            }
-            ReceiverOptions<String, byte[]> opts = ReceiverOptions.<String, byte[]>create(props())
-                    .assignment(open.keySet())
-                    .addAssignListener(parts -> parts.forEach(ReceiverPartition::seekToBeginning));
-            List<Landed> out = new ArrayList<>();
-            return KafkaReceiver.create(opts).receive()
-                    .doOnNext(r -> {
-                        if (sessionKey.equals(r.key())) {
-                            try {
-                                Packet p = Packet.parseFrom(r.value());
-                                out.add(new Landed(r.topic(), r.partition(), p.getId(), p.getType()));
-                            } catch (InvalidProtocolBufferException e) {
-                                // not a packet: not ours, so nothing to confirm
-                            }
-                        }
-                        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                        Long end = open.get(tp);
-                        if (end != null && r.offset() + 1 >= end) {
-                            open.remove(tp);
-                        }
-                    })
-                    .takeUntil(r -> open.isEmpty())
-                    .timeout(Duration.ofSeconds(30))
-                    .then(Mono.fromSupplier(() -> List.copyOf(out)));
-        });
+        return Mono.fromCallable(() -> TopicPartitions.matching(consumer, t -> layout.isDataTopic(dataSource, t), METADATA_TIMEOUT))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(partitions -> LogReader.toEnd(consumer,
+                                partitions.stream().map(tp -> TailPartition.fromBeginning(tp, "")).toList(),
+                                ReadEnd.endOffsets(READ_TIMEOUT), Schedulers.boundedElastic())
+                        .flatMapIterable(batch -> batch)
+                        .filter(entry -> sessionKey.equals(entry.key()))
+                        .mapNotNull(KafkaReadBack::landed)
+                        .collectList()
+                        .map(List::copyOf));
     }
 
-    private Map<TopicPartition, Long> endOffsets() {
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props())) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (Map.Entry<String, List<PartitionInfo>> e : c.listTopics(Duration.ofSeconds(10)).entrySet()) {
-                String t = e.getKey();
-                if (t.equals(dataSource) || t.startsWith(dataSource + ".")) {
-                    e.getValue().forEach(pi -> tps.add(new TopicPartition(t, pi.partition())));
-                }
-            }
-            return tps.isEmpty() ? Map.of() : c.endOffsets(tps, Duration.ofSeconds(10));
+    /** @return the landed copy, or null when the value is not a packet (not ours, so nothing to confirm) */
+    private static Landed landed(LogEntry entry) {
+        try {
+            Packet p = Packet.parseFrom(entry.value());
+            return new Landed(entry.topic(), entry.partition(), p.getId(), p.getType());
+        } catch (InvalidProtocolBufferException e) {
+            return null;
         }
     }
 
     /**
-     * Where a stream's packets land: the main stream on {@code {ds}:0}; another stream on its own topic
-     * {@code {ds}.S}, else on the one other partition of {@code {ds}} holding the session's packets, else
-     * (an unmapped stream) on {@code {ds}:0}.
+     * Where a stream's packets land: the main stream on the main partition; another stream on its own topic,
+     * else on the one other partition of the main topic holding the session's packets, else (an unmapped
+     * stream) on the main partition.
      *
      * @param stream the stream
      * @param landed what was read back
      * @return the topic partition
      */
     TopicPartition partitionOf(String stream, List<Landed> landed) {
+        TopicPartition main = layout.route(dataSource, KafkaLayout.MAIN_STREAM);
         if (stream.isEmpty()) {
-            return new TopicPartition(dataSource, 0);
+            return main;
         }
-        String own = dataSource + "." + stream;
+        String own = layout.streamTopic(dataSource, stream);
         for (Landed l : landed) {
             if (l.topic().equals(own)) {
                 return new TopicPartition(own, 0);
             }
         }
         for (Landed l : landed) {
-            if (l.topic().equals(dataSource) && l.partition() != 0) {
-                return new TopicPartition(dataSource, l.partition());
+            if (l.topic().equals(main.topic()) && l.partition() != main.partition()) {
+                return new TopicPartition(main.topic(), l.partition());
             }
         }
-        return new TopicPartition(dataSource, 0);
+        return main;
     }
 }

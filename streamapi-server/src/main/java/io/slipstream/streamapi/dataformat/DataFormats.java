@@ -6,13 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.slipstream.atlaskafka.read.LogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.streamapi.keys.KeyGenerator;
 import io.slipstream.streamapi.writer.PacketWriter;
 import ma.streaming.open_data.v1.DataFormatDefinitionPacket;
@@ -96,7 +96,7 @@ public final class DataFormats {
      * @param record     the record
      * @return {@code true} when it was a definition
      */
-    public boolean replay(String dataSource, ConsumerRecord<String, byte[]> record) {
+    public boolean replay(String dataSource, LogEntry record) {
         try {
             Packet packet = Packet.parseFrom(record.value());
             if (!DATA_FORMAT_DEFINITION.equals(packet.getType())) {

@@ -1,5 +1,6 @@
 package io.slipstream.streamapi.kafka;
 
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package io.slipstream.streamapi.kafka;
 
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -65,7 +65,7 @@ public final class StreamCatalog {
             TopicPartition tp = layout.route(dataSource, stream);
             Long offset = offsets.get(key(tp.topic(), tp.partition()));
             if (offset != null) {
-                out.putIfAbsent(key(layout.mainTopic(dataSource) + "." + stream, 0), offset);
+                out.putIfAbsent(key(layout.streamTopic(dataSource, stream), 0), offset);
             }
         }
         return out;
@@ -79,15 +79,34 @@ public final class StreamCatalog {
         if (!layout.topicBased()) {
             return layout.mappedStreams();
         }
-        String prefix = layout.mainTopic(dataSource) + ".";
-        return streamTopics(dataSource).stream().map(t -> t.substring(prefix.length())).toList();
+        return streamTopics(dataSource).stream().map(t -> layout.streamOfTopic(dataSource, t).orElseThrow()).toList();
     }
 
     // The official server matches the unescaped data source case-insensitively (so "Default" also
     // sees "DefaultX.S"); Kafka names are case-sensitive, so this matches the exact, quoted prefix.
     private List<String> streamTopics(String dataSource) {
-        Pattern pattern = Pattern.compile("^" + Pattern.quote(layout.mainTopic(dataSource) + ".") + "[^.]+$");
-        return admin.listTopics().stream().filter(t -> pattern.matcher(t).matches()).sorted().toList();
+        return admin.listTopics().stream()
+                .filter(t -> layout.streamOfTopic(dataSource, t).filter(s -> !s.contains(".")).isPresent())
+                .sorted().toList();
+    }
+
+    /**
+     * @param dataSource a data source
+     * @param offsets    offsets keyed {@code "{topic}:{partition}"}, as a NewSession record carries them
+     * @return the offset of the main stream's partition, 0 when the map has none
+     */
+    public long mainOffset(String dataSource, Map<String, Long> offsets) {
+        return offsets.getOrDefault(key(layout.mainTopic(dataSource), 0), 0L);
+    }
+
+    /**
+     * @param dataSource a data source
+     * @param offsets    offsets keyed {@code "{topic}:{partition}"}, as a NewSession record carries them
+     * @return the offset of the essentials partition, 0 when the map has none
+     */
+    public long essentialsOffset(String dataSource, Map<String, Long> offsets) {
+        TopicPartition tp = layout.essentials(dataSource);
+        return offsets.getOrDefault(key(tp.topic(), tp.partition()), 0L);
     }
 
     /** @return the offsets map's key of a partition, {@code "{topic}:{partition}"} (spec §2.7) */

@@ -16,11 +16,12 @@ import io.slipstream.streamapi.connection.Connections;
 import io.slipstream.streamapi.dataformat.DataFormats;
 import io.slipstream.streamapi.grpc.GrpcErrors;
 import io.slipstream.streamapi.kafka.DataSources;
-import io.slipstream.streamapi.kafka.KafkaAdmin;
-import io.slipstream.streamapi.kafka.KafkaLayout;
-import io.slipstream.streamapi.kafka.LogEntry;
-import io.slipstream.streamapi.kafka.LogTail;
-import io.slipstream.streamapi.kafka.TailPartition;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.read.LogEntry;
+import io.slipstream.atlaskafka.read.ConsumerProperties;
+import io.slipstream.atlaskafka.read.LogReader;
+import io.slipstream.atlaskafka.read.ReadEnd;
+import io.slipstream.atlaskafka.read.TailPartition;
 import io.slipstream.streamapi.session.SessionState;
 import io.slipstream.streamapi.session.Sessions;
 import ma.streaming.api.v1.ConnectionDetails;
@@ -49,9 +50,8 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
     private static final Logger LOG = LoggerFactory.getLogger(PacketReaderService.class);
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    private final String bootstrapServers;
+    private final ConsumerProperties consumer;
     private final KafkaLayout layout;
-    private final KafkaAdmin admin;
     private final DataSources dataSources;
     private final Connections connections;
     private final Sessions sessions;
@@ -61,18 +61,16 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
     /**
      * @param bootstrapServers Kafka
      * @param layout           the layout
-     * @param admin            end offsets for ReadEssentials
      * @param dataSources      topic creation
      * @param connections      the reader connections
      * @param sessions         session start offsets
      * @param formats          data-format ids for ReadDataPackets
      * @param scheduler        where the readers' consumers poll
      */
-    public PacketReaderService(String bootstrapServers, KafkaLayout layout, KafkaAdmin admin, DataSources dataSources,
+    public PacketReaderService(String bootstrapServers, KafkaLayout layout, DataSources dataSources,
                                Connections connections, Sessions sessions, DataFormats formats, Scheduler scheduler) {
-        this.bootstrapServers = bootstrapServers;
+        this.consumer = ConsumerProperties.assignOnly(bootstrapServers, "stream-api-reader");
         this.layout = layout;
-        this.admin = admin;
         this.dataSources = dataSources;
         this.connections = connections;
         this.sessions = sessions;
@@ -83,7 +81,7 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
     @Override
     public Flux<ReadPacketsResponse> readPackets(ReadPacketsRequest request) {
         return Flux.defer(() -> connections.get(request.getConnection().getId())
-                .map(c -> read(LogTail.live(bootstrapServers, plan(c), scheduler), c, p -> true,
+                .map(c -> read(LogReader.follow(consumer, plan(c), scheduler), c, p -> true,
                         list -> ReadPacketsResponse.newBuilder().addAllResponse(list).build()))
                 .orElseGet(Flux::empty));
     }
@@ -93,7 +91,7 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
         return Flux.defer(() -> connections.get(request.getRequest().getConnection().getId())
                 .map(c -> {
                     DataPacketFilter filter = new DataPacketFilter(request.getRequest(), c.getDataSource(), formats);
-                    return read(LogTail.live(bootstrapServers, plan(c), scheduler), c, filter::accepts,
+                    return read(LogReader.follow(consumer, plan(c), scheduler), c, filter::accepts,
                             list -> ReadDataPacketsResponse.newBuilder().addAllResponse(list).build());
                 })
                 .orElseGet(Flux::empty));
@@ -102,7 +100,7 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
     @Override
     public Flux<ReadEssentialsResponse> readEssentials(ReadEssentialsRequest request) {
         return Flux.defer(() -> connections.get(request.getConnection().getId())
-                .map(c -> read(LogTail.toCurrentEnd(bootstrapServers, ReadPlan.essentials(c, layout, dataSources), admin, scheduler),
+                .map(c -> read(LogReader.toEnd(consumer, ReadPlan.essentials(c, layout, dataSources), ReadEnd.atLeastOneRecord(), scheduler),
                         c, p -> true, list -> ReadEssentialsResponse.newBuilder().addAllResponse(list).build()))
                 .orElseGet(Flux::empty));
     }

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.slipstream.streamapi.kafka.DataSources;
-import io.slipstream.streamapi.kafka.KafkaLayout;
-import io.slipstream.streamapi.kafka.TailPartition;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.read.TailPartition;
 import ma.streaming.api.v1.ConnectionDetails;
 
 /**

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.slipstream.atlaskafka.read.LogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +17,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 
 import io.slipstream.streamapi.kafka.DataSources;
-import io.slipstream.streamapi.kafka.KafkaLayout;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
 import io.slipstream.streamapi.writer.PacketWriter;
@@ -185,7 +184,7 @@ public final class Sessions {
      * @param record the record
      * @return {@code true} when it was a session record
      */
-    public boolean replay(ConsumerRecord<String, byte[]> record) {
+    public boolean replay(LogEntry record) {
         if (record.key() == null) {
             return false;
         }
@@ -226,7 +225,7 @@ public final class Sessions {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.error("The {} record of session {} was not written to Kafka: {}", type, sessionKey, cause.toString());
             throw new IllegalStateException("The " + type + " record of session " + sessionKey + " was not written to Kafka topic "
-                    + KafkaLayout.SESSION_INFO_TOPIC + ": " + cause.getMessage(), cause);
+                    + writer.sessionRecordTopic() + ": " + cause.getMessage(), cause);
         }
     }
 
@@ -243,7 +242,7 @@ public final class Sessions {
                 SessionState state = new SessionState(key, ds, info.getType().isEmpty() ? "Session" : info.getType(),
                         info.getVersion(), info.getIdentifier(), info.getAssociateSessionKeysList(), info.getDetailsMap(),
                         p.hasUtcOffset() ? p.getUtcOffset() : Duration.getDefaultInstance(), offsets,
-                        offsets.getOrDefault(ds + ":0", 0L), offsets.getOrDefault(ds + KafkaLayout.ESSENTIAL_SUFFIX + ":0", 0L), false);
+                        catalog.mainOffset(ds, offsets), catalog.essentialsOffset(ds, offsets), false);
                 byKey.put(key, state);
                 keysByDataSource.computeIfAbsent(ds, d -> new CopyOnWriteArrayList<>()).add(key);
                 events.emit(new SessionEvents.Event(key, ds, true));

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.slipstream.streamapi.kafka.DataSources;
-import io.slipstream.streamapi.kafka.KafkaLayout;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.streamapi.kafka.RecordWriter;
 import ma.streaming.open_data.v1.Packet;
 
@@ -63,9 +63,9 @@ public final class PacketWriter {
      * @return completes when Kafka acknowledged it
      */
     public CompletableFuture<Void> writeInfo(Packet packet) {
-        CompletableFuture<Void> done = records.append(KafkaLayout.SESSION_INFO_TOPIC, null, packet.getSessionKey(), packet.toByteArray())
+        CompletableFuture<Void> done = records.append(layout.sessionInfoTopic(), null, packet.getSessionKey(), packet.toByteArray())
                 .thenApply(m -> null);
-        return count(done, "topic " + KafkaLayout.SESSION_INFO_TOPIC, packet.getSessionKey(), packet);
+        return count(done, "topic " + layout.sessionInfoTopic(), packet.getSessionKey(), packet);
     }
 
     /**
@@ -81,6 +81,11 @@ public final class PacketWriter {
         return route(dataSource, stream, key, packet);
     }
 
+    /** @return the topic the session records go to */
+    public String sessionRecordTopic() {
+        return layout.sessionInfoTopic();
+    }
+
     /**
      * Writes one of the server's session records to the session-info topic.
      *
@@ -89,7 +94,7 @@ public final class PacketWriter {
      * @return completes when Kafka acknowledged it
      */
     public CompletableFuture<Void> writeSessionRecord(String sessionKey, Packet packet) {
-        return records.append(KafkaLayout.SESSION_INFO_TOPIC, null, sessionKey, packet.toByteArray()).thenApply(m -> null);
+        return records.append(layout.sessionInfoTopic(), null, sessionKey, packet.toByteArray()).thenApply(m -> null);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slipstream.app.metrics.PrometheusText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -18,23 +19,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run --metrics-port P}: while a real run writes to the shared embedded stack, {@code /metrics} answers
- * in the Prometheus text format with counters that grow, and never exceed what the end summary reports; the
- * endpoint is gone once the run has ended.
+ * in the Prometheus text format (read strictly by {@link PrometheusText}) with counters that grow, and never exceed
+ * what the end summary reports; the endpoint is gone once the run has ended.
  */
 class MetricsEndpointTest {
 
     @RegisterExtension
     static final SharedStack STACK = new SharedStack();
 
-    private static final Pattern SERIES = Pattern.compile("^(slipstream_\\w+)\\{pipeline=\"metered\"\\} (\\d+)$", Pattern.MULTILINE);
+    private static final Map<String, String> METERED = Map.of("pipeline", "metered");
     private static final List<String> COUNTERS = List.of("slipstream_samples_received_total",
             "slipstream_samples_emitted_total", "slipstream_blocks_total", "slipstream_markers_total",
             "slipstream_packets_sent_total", "slipstream_bytes_sent_total");
@@ -75,7 +74,8 @@ class MetricsEndpointTest {
             assertTrue(early.body().contains("# TYPE " + name + " counter\n"), () -> name + " is not a counter:\n" + early.body());
         }
         assertTrue(early.body().contains("# TYPE slipstream_buffer_fill gauge\n"), early::body);
-        assertTrue(early.body().contains("slipstream_connected{pipeline=\"metered\",state=\"CONNECTED\"} 1\n"), early::body);
+        assertEquals(1.0, PrometheusText.parse(early.body())
+                .value("slipstream_connected", Map.of("pipeline", "metered", "state", "CONNECTED")), early::body);
 
         Map<String, Long> before = series(early.body());
         AtomicReference<Map<String, Long>> later = new AtomicReference<>();
@@ -107,6 +107,10 @@ class MetricsEndpointTest {
                 "samples kept coming after the last scrape: " + end + " vs " + later.get());
         assertEquals(0, SummaryJson.number(summary, "dropped"), summary);
 
+        long timed = later.get().get("slipstream_block_added_latency_seconds_count");
+        assertTrue(timed > 0 && timed <= SummaryJson.number(summary, "blocks"),
+                () -> timed + " blocks in the added-latency histogram, of " + end.get("slipstream_blocks_total"));
+
         assertThrows(ConnectException.class, () -> http.send(request(port), HttpResponse.BodyHandlers.ofString()),
                 "the metrics endpoint closes with the run");
     }
@@ -131,9 +135,10 @@ class MetricsEndpointTest {
 
     private static Map<String, Long> series(String body) {
         Map<String, Long> out = new LinkedHashMap<>();
-        Matcher m = SERIES.matcher(body);
-        while (m.find()) {
-            out.put(m.group(1), Long.parseLong(m.group(2)));
+        for (PrometheusText.Sample s : PrometheusText.parse(body).samples()) {
+            if (s.name().startsWith("slipstream_") && s.labels().equals(METERED)) {
+                out.put(s.name(), (long) s.value());
+            }
         }
         return out;
     }

@@ -1,27 +1,42 @@
 package io.slipstream.app;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads single fields out of the run summary JSON, enough for assertions without a JSON library. */
+/**
+ * Reads single fields out of the run summary JSON: the first field of that name, depth first in document order
+ * (the first pipeline's {@code samples.dropped} before its {@code packets.dropped}). Parsing it whole also proves
+ * the file is JSON.
+ */
 final class SummaryJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SummaryJson() {
     }
 
     static String text(String json, String field) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\": \"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
+        JsonNode n = tree(json).findValue(field);
+        if (n == null || !n.isTextual()) {
             throw new AssertionError("no text field '" + field + "' in\n" + json);
         }
-        return m.group(1);
+        return n.textValue();
     }
 
     static long number(String json, String field) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\": (-?\\d+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no number field '" + field + "' in\n" + json);
+        JsonNode n = tree(json).findValue(field);
+        if (n == null || !n.isIntegralNumber()) {
+            throw new AssertionError("no whole-number field '" + field + "' in\n" + json);
         }
-        return Long.parseLong(m.group(1));
+        return n.longValue();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + e.getOriginalMessage() + " in\n" + json, e);
+        }
     }
 }

@@ -1,10 +1,11 @@
 package io.slipstream.app.cli;
 
+import io.slipstream.app.http.AppHttpServer;
+import io.slipstream.app.metrics.AppMetrics;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
 import io.slipstream.app.run.PipelineStatus;
 import io.slipstream.app.run.RunCoordinator;
-import io.slipstream.app.status.MetricsServer;
 import io.slipstream.app.status.RunSummary;
 import io.slipstream.app.status.StatusPrinter;
 import java.io.IOException;
@@ -21,14 +22,26 @@ final class SessionRunner implements AutoCloseable {
 
     private final AppEnvironment env;
     private final PrintWriter out;
-    private final MetricsServer metrics;
+    private final AppMetrics metrics;
+    private final AppHttpServer http;
     private volatile RunCoordinator current;
     private volatile boolean stopped;
 
     SessionRunner(AppEnvironment env, PrintWriter out, int metricsPort) {
         this.env = env;
         this.out = out;
-        this.metrics = metricsPort > 0 ? MetricsServer.start(metricsPort, this::statuses) : null;
+        if (metricsPort > 0) {
+            this.metrics = new AppMetrics(this::statuses);
+            try {
+                this.http = AppHttpServer.on(metricsPort).routes(metrics::routes).start();
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
+        } else {
+            this.metrics = null;
+            this.http = null;
+        }
     }
 
     private List<PipelineStatus> statuses() {
@@ -51,6 +64,9 @@ final class SessionRunner implements AutoCloseable {
     }
 
     List<PipelineOutcome> run(List<PipelineRun> runs, Duration duration, Duration stopTimeout) throws InterruptedException {
+        if (metrics != null) {
+            runs.forEach(r -> r.onBlockLatency(nanos -> metrics.blockLatency(r.name(), nanos)));
+        }
         RunCoordinator coordinator = new RunCoordinator(runs, stopTimeout);
         current = coordinator;
         if (stopped) {
@@ -83,7 +99,8 @@ final class SessionRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        if (metrics != null) {
+        if (http != null) {
+            http.close();
             metrics.close();
         }
     }

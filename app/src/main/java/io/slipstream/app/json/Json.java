@@ -1,106 +1,89 @@
 package io.slipstream.app.json;
 
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
- * Writes maps, lists, text, numbers and booleans as JSON; enough for the run summary and {@code inspect --json}
- * without another library.
+ * The app's one place that turns values into JSON, on Jackson: the run summary ({@code --summary-json}),
+ * {@code inspect --json}, and whatever JSON comes next, all written the same way.
+ *
+ * <p>Pretty output keeps the layout the summary always had ({@code "key": value}, two-space indent, one array
+ * element per line, {@code {}} and {@code []} when empty), so that scripts reading it line by line keep working.
+ * A NaN or infinite number is written as {@code null}: JSON has no such numbers.
  */
 public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("finite-numbers").addSerializer(Double.class, new FiniteDouble()))
+            .build();
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
 
     private Json() {
     }
 
     /**
-     * @param value a map, collection, string, number, boolean or null
+     * @param value a map, collection, string, number, boolean, record or null
      * @return compact JSON
      */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, -1, 0);
-        return sb.toString();
+        return write(COMPACT, value);
     }
 
     /**
-     * @param value a map, collection, string, number, boolean or null
+     * @param value a map, collection, string, number, boolean, record or null
      * @return JSON indented by two spaces
      */
     public static String pretty(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 2, 0);
-        return sb.toString();
+        return write(PRETTY, value);
     }
 
-    private static void write(StringBuilder sb, Object v, int indent, int depth) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                newline(sb, indent, depth + 1);
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(indent >= 0 ? ": " : ":");
-                write(sb, e.getValue(), indent, depth + 1);
-                if (it.hasNext()) {
-                    sb.append(',');
-                }
-            }
-            if (!m.isEmpty()) {
-                newline(sb, indent, depth);
-            }
-            sb.append('}');
-        } else if (v instanceof Collection<?> c) {
-            sb.append('[');
-            Iterator<?> it = c.iterator();
-            while (it.hasNext()) {
-                newline(sb, indent, depth + 1);
-                write(sb, it.next(), indent, depth + 1);
-                if (it.hasNext()) {
-                    sb.append(',');
-                }
-            }
-            if (!c.isEmpty()) {
-                newline(sb, indent, depth);
-            }
-            sb.append(']');
-        } else if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
-            sb.append("null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else {
-            string(sb, v.toString());
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a " + value.getClass().getName() + " as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 
-    private static void newline(StringBuilder sb, int indent, int depth) {
-        if (indent >= 0) {
-            sb.append('\n').append(" ".repeat(indent * depth));
-        }
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter twoSpaces = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withSeparators(separators);
+        printer.indentObjectsWith(twoSpaces);
+        printer.indentArraysWith(twoSpaces);
+        return printer;
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+    /** Writes NaN and the infinities as {@code null}, which every JSON reader accepts. */
+    private static final class FiniteDouble extends StdSerializer<Double> {
+
+        FiniteDouble() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isNaN() || value.isInfinite()) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value);
             }
         }
-        sb.append('"');
     }
 }

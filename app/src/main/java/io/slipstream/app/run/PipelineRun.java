@@ -1,8 +1,10 @@
 package io.slipstream.app.run;
 
+import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.OverflowPolicy;
 import io.slipstream.pipeline.Pipeline;
 import io.slipstream.pipeline.PipelineClock;
+import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.PipelineSettings;
 import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
@@ -10,6 +12,7 @@ import io.slipstream.sink.streamapi.StreamApiSink;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.TelemetrySource;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -35,7 +38,9 @@ public final class PipelineRun {
     private final Pipeline pipeline;
     private final StreamApiSink sink;
     private final SinkSettings sinkSettings;
+    private final PipelineClock clock;
     private final Sinks.Empty<Void> stop = Sinks.empty();
+    private volatile LongConsumer blockLatency = nanos -> { };
 
     /**
      * @param name         the pipeline's name
@@ -48,6 +53,7 @@ public final class PipelineRun {
                        PipelineClock clock) {
         this.name = name;
         this.sinkSettings = sinkSettings;
+        this.clock = clock;
         boolean live = settings.overflow().policy() != OverflowPolicy.BLOCK;
         TelemetrySource stoppable = ctx -> {
             Flux<SampleValue> samples = source.samples(ctx).takeUntilOther(stop.asMono());
@@ -81,8 +87,22 @@ public final class PipelineRun {
                     sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
             // The sink works on its own thread: whatever it waits for (connections, keys, flow control, class
             // loading on first use) never runs on the thread that carries the source's samples (rule 6).
-            return sink.write(pipeline.events().publishOn(Schedulers.boundedElastic(), EVENT_QUEUE));
+            return sink.write(pipeline.events().publishOn(Schedulers.boundedElastic(), EVENT_QUEUE).doOnNext(this::taken));
         }).map(this::ended).onErrorResume(e -> Mono.just(failed(e)));
+    }
+
+    /**
+     * @param listener told, for each block the sink takes, the nanoseconds since the read time of its newest sample
+     *                 (the latency the pipeline and its queue add once the block is complete); set before {@link #run()}
+     */
+    public void onBlockLatency(LongConsumer listener) {
+        this.blockLatency = listener;
+    }
+
+    private void taken(PipelineEvent event) {
+        if (event instanceof Block block) {
+            blockLatency.accept(clock.nowNanos() - block.lastNanos());
+        }
     }
 
     /** Ends the run cleanly: the source completes, blocks are flushed and the session is ended. */

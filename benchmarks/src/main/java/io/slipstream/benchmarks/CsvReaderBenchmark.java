@@ -1,4 +1,4 @@
-package io.slipstream.bench.jmh;
+package io.slipstream.benchmarks;
 
 import io.slipstream.bench.BenchLogging;
 import io.slipstream.csv.CsvSourceProvider;

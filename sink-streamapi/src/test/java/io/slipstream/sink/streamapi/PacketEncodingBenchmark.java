@@ -1,11 +1,17 @@
 package io.slipstream.sink.streamapi;
 
+import io.grpc.Drainable;
 import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.RateGroup;
 import io.slipstream.spi.ChannelDefinition;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import ma.streaming.api.v1.DataPacketDetails;
+import ma.streaming.api.v1.WriteDataPacketsRequest;
+import ma.streaming.open_data.v1.Packet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The sink's encoding of one block: {@code Block -> PeriodicDataPacket -> bytes} through the sink's own (package-
- * private) {@code PeriodicEncoder}, which is why this benchmark lives in the sink's package. Score: ns per block;
+ * private) {@code PeriodicEncoder}, which is why this benchmark lives in the sink's package, under {@code src/test}
+ * like the pipeline's and the iRacing source's benchmarks. Score: ns per block;
  * divide by the block's samples ({@code channels x rows}) for ns per sample.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +48,6 @@ public class PacketEncodingBenchmark {
     /** Builds the block once, every value valid. */
     @Setup(Level.Trial)
     public void setUp() {
-        io.slipstream.bench.BenchLogging.quiet();
         String[] parts = shape.split("x");
         int columns = Integer.parseInt(parts[0]);
         int rows = Integer.parseInt(parts[1]);
@@ -73,16 +79,16 @@ public class PacketEncodingBenchmark {
         return PeriodicEncoder.details(block, 7L, "b5c1a7e0-session", 123_456L, "Slipstream", "Stream1");
     }
 
-    private final java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private PacketBatch batch;
     private byte[] packetBytes;
 
     /** One encoded block as the sink queues it, and its inner Packet's bytes for the re-parsing alternative. */
     @Setup(Level.Trial)
-    public void setUpWire() throws java.io.IOException {
+    public void setUpWire() throws IOException {
         byte[] details = encodeDetails();
         batch = new PacketBatch(List.of(details));
-        packetBytes = ma.streaming.api.v1.DataPacketDetails.parseFrom(details).getMessage().toByteArray();
+        packetBytes = DataPacketDetails.parseFrom(details).getMessage().toByteArray();
     }
 
     /**
@@ -91,9 +97,9 @@ public class PacketEncodingBenchmark {
      * @return bytes written
      */
     @Benchmark
-    public int sendBytes() throws java.io.IOException {
+    public int sendBytes() throws IOException {
         wire.reset();
-        return ((io.grpc.Drainable) PacketBatchMarshaller.INSTANCE.stream(batch)).drainTo(wire);
+        return ((Drainable) PacketBatchMarshaller.INSTANCE.stream(batch)).drainTo(wire);
     }
 
     /**
@@ -103,11 +109,11 @@ public class PacketEncodingBenchmark {
      * @return bytes written
      */
     @Benchmark
-    public int sendReparsed() throws java.io.IOException {
+    public int sendReparsed() throws IOException {
         wire.reset();
-        var request = ma.streaming.api.v1.WriteDataPacketsRequest.newBuilder()
-                .addDetails(ma.streaming.api.v1.DataPacketDetails.newBuilder()
-                        .setMessage(ma.streaming.open_data.v1.Packet.parseFrom(packetBytes))
+        var request = WriteDataPacketsRequest.newBuilder()
+                .addDetails(DataPacketDetails.newBuilder()
+                        .setMessage(Packet.parseFrom(packetBytes))
                         .setDataSource("Slipstream").setStream("Stream1").setSessionKey("b5c1a7e0-session"))
                 .build();
         request.writeTo(wire);

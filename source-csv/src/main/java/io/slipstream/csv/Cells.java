@@ -26,11 +26,24 @@ final class Cells {
             }
             return Double.NaN;
         }
+        if (t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')) {
+            return hex(t);
+        }
         if (decimal != '.') {
             t = t.replace(decimal, '.');
         }
         try {
             return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Switch states as radio logs write them, {@code 0x0000000000000003}: an unsigned integer. */
+    private static double hex(String t) {
+        try {
+            long v = Long.parseUnsignedLong(t.substring(2), 16);
+            return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -77,62 +77,55 @@ final class LineLimitInputStream extends FilterInputStream {
             eof = true;
             return ready < end;
         }
-        int scanFrom = end;
+        int from = end;
         end += n;
-        for (int i = scanFrom; i < end; i++) {
-            if (buf[i] == '\n') {
-                linesSeen++;
-                ready = i + 1;
-            }
+        scan(from);
+        while (end - ready > limit && !eof) {
+            skipRestOfLine();
         }
-        if (end - ready > limit) {
-            skipLongLine();
+        if (eof && end - ready > limit) {
+            end = ready;
+            onLongLine.accept(linesSeen + 1);
         }
         return true;
     }
 
-    private void skipLongLine() throws IOException {
-        long line = linesSeen + 1;
+    /** Marks complete lines from {@code from} on as ready, cutting out those over the limit. */
+    private void scan(int from) {
+        for (int i = from; i < end; i++) {
+            if (buf[i] == '\n') {
+                linesSeen++;
+                if (i - ready > limit) {
+                    onLongLine.accept(linesSeen);
+                    System.arraycopy(buf, i, buf, ready, end - i); // keeps the line end
+                    end -= i - ready;
+                    i = ready;
+                }
+                ready = i + 1;
+            }
+        }
+    }
+
+    /** The current line is over the limit with no line end yet: drops it up to its line end. */
+    private void skipRestOfLine() throws IOException {
         end = ready;
-        int c;
-        do {
+        while (true) {
             int n = in.read(buf, end, buf.length - end);
             if (n < 0) {
                 eof = true;
-                break;
+                onLongLine.accept(linesSeen + 1);
+                return;
             }
-            c = -1;
             for (int i = end; i < end + n; i++) {
                 if (buf[i] == '\n') {
-                    c = i;
-                    break;
+                    int rest = end + n - i;
+                    System.arraycopy(buf, i, buf, ready, rest); // from the line end on
+                    end = ready + rest;
+                    onLongLine.accept(linesSeen + 1);
+                    scan(ready); // the long line now reads as an empty one: scan counts it, and what follows
+                    return;
                 }
             }
-            if (c >= 0) {
-                // keep what follows the long line's end
-                int rest = end + n - c - 1;
-                System.arraycopy(buf, c + 1, buf, end + 1, rest);
-                buf[end] = '\n';
-                linesSeen++;
-                int scanFrom = end + 1;
-                ready = end + 1;
-                end = end + 1 + rest;
-                for (int i = scanFrom; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        linesSeen++;
-                        ready = i + 1;
-                    }
-                }
-                break;
-            }
-        } while (true);
-        if (eof) {
-            buf[end++] = '\n';
-            ready = end;
-        }
-        onLongLine.accept(line);
-        if (end - ready > limit) {
-            skipLongLine();
         }
     }
 }

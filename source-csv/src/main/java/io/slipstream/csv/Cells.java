@@ -1,5 +1,7 @@
 package io.slipstream.csv;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /** Reads numeric cells: decimal point or comma, booleans as 0/1; NaN and empty cells are no value. */
 final class Cells {
 
@@ -12,7 +14,8 @@ final class Cells {
      * @return the value, or NaN when the cell holds none (empty, {@code NaN}, not a number)
      */
     static double parse(String cell, char decimal) {
-        String t = cell.trim();
+        int n = cell.length();
+        String t = n > 0 && cell.charAt(0) > ' ' && cell.charAt(n - 1) > ' ' ? cell : cell.trim();
         if (t.isEmpty()) {
             return Double.NaN;
         }
@@ -33,7 +36,7 @@ final class Cells {
             t = t.replace(decimal, '.');
         }
         try {
-            return Double.parseDouble(t);
+            return JavaDoubleParser.parseDouble(t);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -1,5 +1,7 @@
 package io.slipstream.csv;
 
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
 /** Reads numeric cells: decimal point or comma, booleans as 0/1; NaN and empty cells are no value. */
 final class Cells {
 
@@ -12,7 +14,8 @@ final class Cells {
      * @return the value, or NaN when the cell holds none (empty, {@code NaN}, not a number)
      */
     static double parse(String cell, char decimal) {
-        String t = cell.trim();
+        int n = cell.length();
+        String t = n > 0 && cell.charAt(0) > ' ' && cell.charAt(n - 1) > ' ' ? cell : cell.trim();
         if (t.isEmpty()) {
             return Double.NaN;
         }
@@ -26,11 +29,24 @@ final class Cells {
             }
             return Double.NaN;
         }
+        if (t.length() > 2 && t.charAt(0) == '0' && (t.charAt(1) == 'x' || t.charAt(1) == 'X')) {
+            return hex(t);
+        }
         if (decimal != '.') {
             t = t.replace(decimal, '.');
         }
         try {
-            return Double.parseDouble(t);
+            return JavaDoubleParser.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Switch states as radio logs write them, {@code 0x0000000000000003}: an unsigned integer. */
+    private static double hex(String t) {
+        try {
+            long v = Long.parseUnsignedLong(t.substring(2), 16);
+            return v >= 0 ? v : (v >>> 1) * 2.0 + (v & 1);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

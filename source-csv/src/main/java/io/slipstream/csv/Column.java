@@ -8,11 +8,35 @@ import java.util.regex.Pattern;
  *
  * @param index its position in a row, from 0
  * @param name  the channel name: the header cell without a trailing {@code [units]} or {@code (units)}
- * @param units units from the header cell or the units row, or null
+ * @param units     units from the header cell or the units row, or null
+ * @param min       lowest value the file declares, or null
+ * @param max       highest value the file declares, or null
+ * @param rateHz    rate the file declares for this column, 0 when it declares none
+ * @param timeIndex the position of this column's own time column, -1 when the row's time applies
  */
-record Column(int index, String name, String units) {
+record Column(int index, String name, String units, Double min, Double max, double rateHz, int timeIndex) {
+
+    /** Position of a column the source derives (the lap number from beacon markers), not read from the file. */
+    static final int DERIVED = -1;
 
     private static final Pattern NAME_AND_UNITS = Pattern.compile("^(.*?)\\s*[\\[(]([^\\])]*)[\\])]\\s*$");
+
+    /**
+     * @param index position
+     * @param name  channel name
+     * @param units units, or null
+     */
+    Column(int index, String name, String units) {
+        this(index, name, units, null, null, 0, -1);
+    }
+
+    /**
+     * @param newName the name
+     * @return a copy named so
+     */
+    Column named(String newName) {
+        return new Column(index, newName, units, min, max, rateHz, timeIndex);
+    }
 
     /**
      * @param index  position
@@ -44,6 +68,6 @@ record Column(int index, String name, String units) {
         if (u.length() >= 2 && (u.charAt(0) == '[' || u.charAt(0) == '(')) {
             u = u.substring(1, u.length() - 1).strip();
         }
-        return u.isEmpty() ? this : new Column(index, name, u);
+        return u.isEmpty() ? this : new Column(index, name, u, min, max, rateHz, timeIndex);
     }
 }

@@ -24,10 +24,13 @@ import java.util.List;
  * @param application the application part of channel identifiers
  * @param scanRange   whether to scan the files for min/max of channels that have no range configured
  * @param reportLimit how many problems of each kind per file are reported in full before a summary count
+ * @param format      the logger format every file is read as, or null to recognise each by its signature
+ * @param limits      the longest line and the highest gzip ratio accepted
  */
 record CsvSettings(List<Path> files, boolean realtime, String timeColumn, TimeFormat timeFormat, Instant start,
                    double rateHz, Character delimiter, Character decimal, Boolean unitsRow, Path sidecar,
-                   String application, boolean scanRange, int reportLimit) {
+                   String application, boolean scanRange, int reportLimit, LogFormat format,
+                   FileInput.Limits limits) {
 
     /** The {@code time-column} value that says the files have no time column. */
     static final String NO_TIME_COLUMN = "none";
@@ -86,9 +89,21 @@ record CsvSettings(List<Path> files, boolean realtime, String timeColumn, TimeFo
         if (limit < 0) {
             throw c.error("report-limit", "expected 0 or more, found " + limit);
         }
+        String formatName = c.getString("format", "auto").trim();
+        LogFormat logFormat = formatName.equalsIgnoreCase("auto") ? null : LogFormat.named(formatName)
+                .orElseThrow(() -> c.error("format", "expected auto or one of " + String.join(", ",
+                        LogFormat.names()) + ", found '" + formatName + "'"));
+        long maxLine = c.getLong("max-line", FileInput.Limits.DEFAULT.maxLineBytes());
+        if (maxLine < 64 || maxLine > 256L << 20) {
+            throw c.error("max-line", "expected a line length in bytes from 64 to 268435456, found " + maxLine);
+        }
+        int ratio = c.getInt("max-gzip-ratio", FileInput.Limits.DEFAULT.maxGzipRatio());
+        if (ratio < 2) {
+            throw c.error("max-gzip-ratio", "expected 2 or more, found " + ratio);
+        }
         return new CsvSettings(files, realtime, timeColumn, format, start, rate, delimiter, decimal,
                 unitsRow.equals("auto") ? null : Boolean.valueOf(unitsRow), c.getPath("sidecar", null), application,
-                c.getBoolean("scan-range", true), limit);
+                c.getBoolean("scan-range", true), limit, logFormat, new FileInput.Limits((int) maxLine, ratio));
     }
 
     private static List<Path> files(SourceConfig c) {

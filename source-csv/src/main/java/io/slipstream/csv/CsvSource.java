@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,8 @@ final class CsvSource implements TelemetrySource {
             out[i] = defs.computeIfAbsent(c.name(), name -> {
                 ChannelMeta meta = sidecar.channel(name);
                 double[] seen = ranges.of(name);
-                double lo = meta.min() != null ? meta.min() : seen != null ? seen[0] : 0;
-                double hi = meta.max() != null ? meta.max() : seen != null ? seen[1] : 1;
+                double lo = meta.min() != null ? meta.min() : c.min() != null ? c.min() : seen != null ? seen[0] : 0;
+                double hi = meta.max() != null ? meta.max() : c.max() != null ? c.max() : seen != null ? seen[1] : 1;
                 if (lo == hi) {
                     lo -= 1;
                     hi += 1;
@@ -97,7 +98,7 @@ final class CsvSource implements TelemetrySource {
                         .group(meta.group())
                         .formatString(meta.format())
                         .range(lo, hi)
-                        .frequencyHz(layout.rateHz())
+                        .frequencyHz(c.rateHz() > 0 ? c.rateHz() : layout.rateHz())
                         .build();
             });
         }
@@ -109,7 +110,7 @@ final class CsvSource implements TelemetrySource {
         Map<String, String> fields = new LinkedHashMap<>(first.metadata());
         fields.putAll(sidecar.session());
         for (Map.Entry<String, String> e : fields.entrySet()) {
-            String key = switch (e.getKey().toLowerCase(java.util.Locale.ROOT)) {
+            String key = switch (e.getKey().toLowerCase(Locale.ROOT)) {
                 case "track" -> SessionMetadata.TRACK;
                 case "car" -> SessionMetadata.CAR;
                 case "driver" -> SessionMetadata.DRIVER;
@@ -119,6 +120,7 @@ final class CsvSource implements TelemetrySource {
             m = m.with(key, e.getValue());
         }
         m = m.with(SessionMetadata.ORIGIN, first.label());
+        m = m.with("format", first.shape().format());
         long start = first.absolute() ? first.firstTime() : base(first, true, null, now) + first.firstTime();
         return m.withStart(Instant.ofEpochSecond(0, start));
     }
@@ -135,7 +137,8 @@ final class CsvSource implements TelemetrySource {
             base = timeline.last + intervalNanos(layout);
         }
         // Times of day count from midnight (UTC) of that day.
-        return layout.timeFormat() == TimeFormat.CLOCK ? base - Math.floorMod(base, TimeFormat.DAY_NANOS) : base;
+        return layout.timeFormat() == TimeFormat.CLOCK || layout.shape().sinceMidnight()
+                ? base - Math.floorMod(base, TimeFormat.DAY_NANOS) : base;
     }
 
     private static long toNanos(Instant i) {
@@ -187,8 +190,10 @@ final class CsvSource implements TelemetrySource {
         double[] v = row.values();
         List<SampleValue> out = new ArrayList<>(v.length);
         for (int i = 0; i < v.length; i++) {
-            out.add(Double.isNaN(v[i]) ? SampleValue.missing(defs[i], row.timeNanos())
-                    : SampleValue.of(defs[i], row.timeNanos(), v[i]));
+            if (v[i] != Row.ABSENT) {
+                out.add(Double.isNaN(v[i]) ? SampleValue.missing(defs[i], row.timeOf(i))
+                        : SampleValue.of(defs[i], row.timeOf(i), v[i]));
+            }
         }
         return out;
     }
@@ -207,7 +212,7 @@ final class CsvSource implements TelemetrySource {
             if (first == Long.MIN_VALUE) {
                 first = r.timeNanos();
             }
-            return new Row(r.line(), subscribedAt + (r.timeNanos() - first), r.values());
+            return new Row(r.line(), subscribedAt + (r.timeNanos() - first), r.values(), r.offsets());
         }
     }
 }

@@ -6,6 +6,8 @@ import io.slipstream.spi.SourceConfig;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Provider {@code csv}: replays CSV telemetry logs. With only {@code file} set it detects everything: header row,
@@ -72,7 +74,30 @@ public final class CsvSourceProvider implements SourceProvider {
                         + "replay for the min/max of channels without a configured range (streaming, constant "
                         + "memory); false: such channels get 0..1"),
                 OptionSpec.optional("report-limit", OptionType.INT, "10", "problems of each kind per file "
-                        + "reported in full (file and line) before the rest are reported as one count"));
+                        + "reported in full (file and line) before the rest are reported as one count"),
+                OptionSpec.oneOf("format", "auto", "the logger's export format; auto recognises each file by its "
+                        + "signature: racechrono (RaceChrono v3), aim (AiM Race Studio), motec (MoTeC i2), "
+                        + "racecapture (RaceCapture/Pro), torque (Torque Pro), vcds (Ross-Tech VCDS), carscanner "
+                        + "(Car Scanner and other OBD apps, long format), plain (any other: TrackAddict, EdgeTX, "
+                        + "Time,... files); session details and laps come from the file",
+                        Stream.concat(Stream.of("auto"), LogFormat.names().stream()).toArray(String[]::new)),
+                OptionSpec.optional("max-line", OptionType.INT, "1048576", "longest line read, in bytes: a longer "
+                        + "line is reported with its number and left out (a longer header refuses the file)"),
+                OptionSpec.optional("max-gzip-ratio", OptionType.INT, "1000", "a .gz file that inflates more than "
+                        + "this many times (past 16 MiB) is refused as a gzip bomb"));
+    }
+
+    /**
+     * The marker rules a replay without config uses: a {@code Lap n} marker each time the {@code Lap} channel
+     * (a format's lap number column, or the lap from beacon markers) goes up.
+     *
+     * @return the pipeline sections, here {@code markers:}
+     */
+    @Override
+    public Map<String, Object> defaultPipelineSettings() {
+        Map<String, Object> lapRule = Map.of("kind", "counter", "channel", LayoutInspector.LAP + ":CSV",
+                "label", "Lap {value}", "type", "Lap Trigger");
+        return Map.of("markers", Map.of("rules", List.of(lapRule)));
     }
 
     @Override

@@ -6,13 +6,17 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
-/** Opens a CSV file as a stream: gzip is recognised by its magic bytes, a UTF-8 byte order mark is skipped. */
+/**
+ * Opens a CSV file as a stream: gzip is recognised by its magic bytes (and refused when it inflates like a bomb),
+ * lines longer than the limit are left out and reported, a UTF-8 byte order mark is skipped.
+ */
 final class FileInput {
 
     private static final int BUFFER = 1 << 16;
@@ -21,21 +25,26 @@ final class FileInput {
     }
 
     /**
-     * @param path the file
-     * @return its bytes, decompressed when gzip
+     * @param path       the file
+     * @param limits     the longest line and highest gzip ratio accepted
+     * @param onLongLine gets the number of each line left out for its length
+     * @return its bytes, decompressed when gzip, lines longer than the limit replaced by empty lines
      * @throws CsvFileException naming the file when it cannot be opened
      */
-    static InputStream open(Path path) {
+    static InputStream open(Path path, Limits limits, LongConsumer onLongLine) {
         try {
             BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();
             in.reset();
+            InputStream raw = in;
             if (b0 == 0x1f && b1 == 0x8b) {
-                return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+                GzipGuard.CountingInputStream counted = new GzipGuard.CountingInputStream(in);
+                raw = new GzipGuard(new GZIPInputStream(counted, BUFFER), counted, limits.maxGzipRatio(),
+                        path.getFileName().toString());
             }
-            return in;
+            return new LineLimitInputStream(raw, limits.maxLineBytes(), onLongLine);
         } catch (NoSuchFileException e) {
             throw new CsvFileException(path + ": no such file", e);
         } catch (IOException e) {
@@ -47,11 +56,21 @@ final class FileInput {
      * A streaming record reader: {@code #} comment lines and empty lines skipped, quoted fields, CRLF or LF,
      * rows of any length (the caller checks lengths and reports them).
      *
-     * @param path      the file
-     * @param delimiter the field separator
-     * @return the reader; close it
+     * @param path       the file
+     * @param shape      what the format says: charset, lines before the header
+     * @param delimiter  the field separator
+     * @param limits     the longest line and highest gzip ratio accepted
+     * @param onLongLine gets the number of each line left out for its length
+     * @return the reader, positioned at the header row; close it
      */
-    static CsvReader<CsvRecord> records(Path path, char delimiter) {
+    static CsvReader<CsvRecord> records(Path path, FileShape shape, char delimiter, Limits limits,
+                                        LongConsumer onLongLine) {
+        InputStream in = open(path, limits, onLongLine);
+        try {
+            skipLines(in, shape.headerLine());
+        } catch (IOException e) {
+            throw new CsvFileException(path + ": cannot be read (" + e.getMessage() + ")", e);
+        }
         return CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .commentStrategy(CommentStrategy.SKIP)
@@ -59,7 +78,31 @@ final class FileInput {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .detectBomHeader(true)
-                .ofCsvRecord(open(path), StandardCharsets.UTF_8);
+                .allowExtraCharsAfterClosingQuote(true)
+                .detectBomHeader(shape.headerLine() == 0)
+                .ofCsvRecord(in, shape.charset());
+    }
+
+    private static void skipLines(InputStream in, int lines) throws IOException {
+        for (int skipped = 0; skipped < lines; ) {
+            int b = in.read();
+            if (b < 0) {
+                return;
+            }
+            if (b == '\n') {
+                skipped++;
+            }
+        }
+    }
+
+    /**
+     * Bounds on hostile input.
+     *
+     * @param maxLineBytes the longest line read, in bytes
+     * @param maxGzipRatio the highest decompressed / compressed ratio of a gzip file
+     */
+    record Limits(int maxLineBytes, int maxGzipRatio) {
+        /** 1 MiB lines, ratio 1000. */
+        static final Limits DEFAULT = new Limits(1 << 20, 1000);
     }
 }

@@ -39,9 +39,24 @@ final class ProblemLog {
      * @param samples samples it affected
      */
     void report(String kind, long line, String message, int samples) {
+        report(kind, String.valueOf(line), line, message, samples);
+    }
+
+    /**
+     * @param kind    short stable name
+     * @param line    the line it happened on
+     * @param column  the column, from 1
+     * @param message what was wrong
+     * @param samples samples it affected
+     */
+    void report(String kind, long line, int column, String message, int samples) {
+        report(kind, line + ":" + column, line, message, samples);
+    }
+
+    private void report(String kind, String place, long line, String message, int samples) {
         long[] h = held.computeIfAbsent(kind, k -> new long[4]); // count, samples held back, first line, last line
         if (h[0]++ < limit) {
-            sink.accept(new SourceProblem(kind, file + ":" + line, message, samples));
+            sink.accept(new SourceProblem(kind, file + ":" + place, message, samples));
             return;
         }
         h[1] += samples;

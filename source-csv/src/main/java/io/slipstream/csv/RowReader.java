@@ -7,16 +7,21 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Streams a file's data rows, one at a time, in constant memory. Bad input is reported and never stops the
- * reader: a bad cell or a short row gives NaN (a missing sample) for the cells concerned; a long row with
- * non-empty extra cells gives NaN for the whole row, since its cells cannot be trusted to be in their columns;
- * a row whose time cannot be read is dropped whole; time going backwards is reported and the row kept.
+ * reader: a bad cell or a short row gives NaN (a missing sample) for the cells concerned, reported with
+ * file:line:column; a long row with non-empty extra cells gives NaN for the whole row, since its cells cannot be
+ * trusted to be in their columns; a row whose time cannot be read is dropped whole; time going backwards is
+ * reported and the row kept; a line over the length limit is reported and left out. Where the format says a
+ * blank cell means "no sample here" (channels at several rates), it gives {@link Row#ABSENT}.
  */
 final class RowReader implements Closeable {
 
@@ -29,11 +34,18 @@ final class RowReader implements Closeable {
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
     private final List<Column> channels;
+    private final int lineOffset;
+    private final boolean blankIsAbsent;
+    private final Set<String> absentWords;
+    private final long[] lapEnds;
+    private final Map<String, Integer> longNames = new HashMap<>();
     private long index;
     private long previousTime = Long.MIN_VALUE;
     private long previousClock = Long.MIN_VALUE;
     private long days;
     private long lastLine;
+    private long offset;
+    private int lap;
 
     /**
      * @param layout        the file's layout
@@ -47,7 +59,16 @@ final class RowReader implements Closeable {
         this.intervalNanos = intervalNanos;
         this.problems = problems;
         this.channels = layout.channels();
-        this.reader = FileInput.records(layout.path(), layout.delimiter());
+        this.lineOffset = layout.shape().headerLine();
+        this.blankIsAbsent = layout.shape().blankIsAbsent();
+        this.absentWords = layout.shape().absentWords();
+        this.lapEnds = layout.shape().lapEnds().stream().mapToLong(Long::longValue).toArray();
+        for (int i = 0; i < channels.size(); i++) {
+            longNames.put(channels.get(i).name(), i);
+        }
+        this.reader = FileInput.records(layout.path(), layout.shape(), layout.delimiter(), layout.limits(),
+                line -> problems.report("long-line", line, "line longer than max-line ("
+                        + layout.limits().maxLineBytes() + " bytes); left out", channels.size()));
         this.records = reader.iterator();
         for (int i = 0; i < layout.recordsBeforeData() && hasNext(); i++) {
             records.next();
@@ -67,13 +88,20 @@ final class RowReader implements Closeable {
     Row next() {
         while (hasNext()) {
             CsvRecord r = records.next();
-            long line = r.getStartingLineNumber();
+            long line = r.getStartingLineNumber() + lineOffset;
             lastLine = line;
             Long time = time(r, line);
             if (time == null) {
                 continue;
             }
-            return new Row(line, time, values(r, line));
+            return switch (layout.shape().kind()) {
+                case LONG -> longRow(r, line, time);
+                case TIME_PER_CHANNEL -> {
+                    long[] offsets = new long[channels.size()];
+                    yield new Row(line, time, values(r, line, time, offsets), offsets);
+                }
+                case WIDE -> new Row(line, time, values(r, line, time, null));
+            };
         }
         return null;
     }
@@ -86,13 +114,11 @@ final class RowReader implements Closeable {
         } else {
             String cell = time.index() < r.getFieldCount() ? r.getField(time.index()) : "";
             try {
-                long parsed = layout.timeFormat().parse(cell, layout.decimal());
-                if (layout.timeFormat() == TimeFormat.CLOCK) {
-                    parsed = pastMidnight(parsed, line);
-                }
+                long parsed = parseTime(cell);
                 t = layout.absolute() ? parsed : Math.addExact(base, parsed);
+                offset = layout.absolute() ? parsed - layout.firstTime() : parsed;
             } catch (IllegalArgumentException | ArithmeticException e) {
-                problems.report("bad-time", line, "time column '" + time.name() + "': '" + cell
+                problems.report("bad-time", line, time.index() + 1, "time column '" + time.name() + "': '" + cell
                         + "' is not a time in " + layout.timeFormat().word() + "; row dropped", channels.size());
                 return null;
             }
@@ -105,18 +131,23 @@ final class RowReader implements Closeable {
         return t;
     }
 
+    private long parseTime(String cell) {
+        long parsed = layout.timeFormat().parse(cell, layout.decimal());
+        return layout.timeFormat() == TimeFormat.CLOCK ? pastMidnight(parsed) : parsed;
+    }
+
     /** A time of day more than half a day before the previous one is on the next day (a log running past midnight). */
-    private long pastMidnight(long clock, long line) {
+    private long pastMidnight(long clock) {
         if (previousClock != Long.MIN_VALUE && clock < previousClock - TimeFormat.DAY_NANOS / 2) {
             days++;
-            LOG.info("{}:{}: the time of day went from {} to {} ns: past midnight, now on day {} of the log",
-                    layout.label(), line, previousClock, clock, days + 1);
+            LOG.info("{} after line {}: the time of day went from {} to {} ns: past midnight, now on day {} of the log",
+                    layout.label(), lastLine, previousClock, clock, days + 1);
         }
         previousClock = clock;
         return clock + days * TimeFormat.DAY_NANOS;
     }
 
-    private double[] values(CsvRecord r, long line) {
+    private double[] values(CsvRecord r, long line, long time, long[] offsets) {
         double[] v = new double[channels.size()];
         int fields = r.getFieldCount();
         if (fields > layout.headerSize() && hasExtraValues(r)) {
@@ -128,16 +159,26 @@ final class RowReader implements Closeable {
         int absent = 0;
         for (int i = 0; i < v.length; i++) {
             Column c = channels.get(i);
+            if (c.index() == Column.DERIVED) {
+                v[i] = lapAt(offset);
+                continue;
+            }
             if (c.index() >= fields) {
-                v[i] = Double.NaN;
-                absent++;
+                v[i] = blankIsAbsent ? Row.ABSENT : Double.NaN;
+                absent += blankIsAbsent ? 0 : 1;
                 continue;
             }
             String cell = r.getField(c.index());
+            if (blankIsAbsent && (cell.isBlank() || (!absentWords.isEmpty() && absentWords.contains(cell.strip())))) {
+                v[i] = Row.ABSENT;
+                continue;
+            }
             double x = Cells.parse(cell, layout.decimal());
             if (!Double.isFinite(x)) {
                 x = Double.NaN;
-                problems.report("bad-cell", line, "column '" + c.name() + "': " + Cells.whyNot(cell), 1);
+                problems.report("bad-cell", line, c.index() + 1, "column '" + c.name() + "': " + Cells.whyNot(cell), 1);
+            } else if (offsets != null && c.timeIndex() >= 0) {
+                x = ownTime(r, line, c, time, offsets, i, x);
             }
             v[i] = x;
         }
@@ -146,6 +187,57 @@ final class RowReader implements Closeable {
                     + "; " + absent + " sample(s) missing", absent);
         }
         return v;
+    }
+
+    /** A value with its own time column: stamped with that time; without a readable one it is no sample. */
+    private double ownTime(CsvRecord r, long line, Column c, long rowTime, long[] offsets, int i, double x) {
+        String cell = c.timeIndex() < r.getFieldCount() ? r.getField(c.timeIndex()) : "";
+        try {
+            long parsed = parseTime(cell);
+            offsets[i] = (layout.absolute() ? parsed : Math.addExact(base, parsed)) - rowTime;
+            return x;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            problems.report("bad-time", line, c.timeIndex() + 1, "time of '" + c.name() + "': '" + cell
+                    + "' is not a time in " + layout.timeFormat().word() + "; sample dropped", 1);
+            return Row.ABSENT;
+        }
+    }
+
+    private Row longRow(CsvRecord r, long line, long time) {
+        double[] v = new double[channels.size()];
+        Arrays.fill(v, Row.ABSENT);
+        if (r.getFieldCount() <= LongFormatScan.VALUE) {
+            problems.report("short-row", line, "expected time, name and value; found " + r.getFieldCount()
+                    + " field(s)", 1);
+            return new Row(line, time, v);
+        }
+        String name = r.getField(LongFormatScan.NAME).strip();
+        Integer i = longNames.computeIfAbsent(name, n -> longNames.get(Column.of(0, n).name()));
+        if (i == null) {
+            problems.report("unknown-channel", line, LongFormatScan.NAME + 1, "'" + name + "' was not in the file "
+                    + "when it was inspected; sample dropped", 1);
+            return new Row(line, time, v);
+        }
+        String cell = r.getField(LongFormatScan.VALUE);
+        double x = Cells.parse(cell, layout.decimal());
+        if (!Double.isFinite(x)) {
+            x = Double.NaN;
+            problems.report("bad-cell", line, LongFormatScan.VALUE + 1, "channel '" + name + "': "
+                    + Cells.whyNot(cell), 1);
+        }
+        v[i] = x;
+        return new Row(line, time, v);
+    }
+
+    /** The lap number at an offset from the time origin: 1 plus the beacon markers at or before it. */
+    private double lapAt(long at) {
+        if (lap > 0 && at < lapEnds[lap - 1]) {
+            lap = 0;
+        }
+        while (lap < lapEnds.length && lapEnds[lap] <= at) {
+            lap++;
+        }
+        return lap + 1;
     }
 
     private boolean hasExtraValues(CsvRecord r) {

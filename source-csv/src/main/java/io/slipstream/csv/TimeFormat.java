@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,6 +33,9 @@ enum TimeFormat {
     /** Nanoseconds in a day: a time of day that jumps back by more than half of one has passed midnight. */
     static final long DAY_NANOS = 86_400_000_000_000L;
 
+    private static final DateTimeFormatter DAY_MONTH_NAME = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d-MMM-yyyy HH:mm:ss").optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().toFormatter(Locale.ENGLISH);
     private static final Pattern CLOCK_CELL =
             Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
 
@@ -114,7 +119,13 @@ enum TimeFormat {
                     : a instanceof ZonedDateTime z ? z.toInstant() : ((OffsetDateTime) a).toInstant();
             return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("not an ISO-8601 date-time: " + t, e);
+            try {
+                // As phone apps write it: 27-Sep-2014 13:40:39.474
+                LocalDateTime l = LocalDateTime.parse(t, DAY_MONTH_NAME);
+                return Math.addExact(Math.multiplyExact(l.toEpochSecond(ZoneOffset.UTC), 1_000_000_000L), l.getNano());
+            } catch (java.time.DateTimeException e2) {
+                throw new IllegalArgumentException("not an ISO-8601 date-time: " + t, e);
+            }
         }
     }
 

@@ -29,6 +29,9 @@ final class ValueRanges {
                 for (Row row = reader.next(); row != null; row = reader.next()) {
                     double[] v = row.values();
                     for (int i = 0; i < v.length; i++) {
+                        if (v[i] == Row.ABSENT) {
+                            continue;
+                        }
                         if (v[i] < r[i][0]) {
                             r[i][0] = v[i];
                         }

@@ -150,7 +150,7 @@ class CsvSourceTest {
         long today = RecordingSourceContext.TEST_EPOCH - Math.floorMod(RecordingSourceContext.TEST_EPOCH, 86_400 * SECOND);
         assertEquals(List.of(today + 50_400 * SECOND, today + 50_400 * SECOND + 500 * MS, today + 50_401 * SECOND),
                 speed.stream().map(SampleValue::timeNanos).toList());
-        assertEquals(List.of("clock.csv:4"), problems("bad-time"));
+        assertEquals(List.of("clock.csv:4:1"), problems("bad-time"));
         assertTrue(context.problems().get(0).message().contains("'25:00:00' is not a time in time of day (hh:mm:ss)"),
                 context.problems().toString());
     }
@@ -203,14 +203,14 @@ class CsvSourceTest {
         assertEquals(8 * 3, out.size(), "rows 2-7, 9 and 10; row 8 has no time");
         long missing = out.stream().filter(v -> v.status() == SampleStatus.MISSING).count();
         assertEquals(7, missing);
-        assertEquals(List.of("bad-input.csv:3", "bad-input.csv:4", "bad-input.csv:10"), problems("bad-cell"));
+        assertEquals(List.of("bad-input.csv:3:2", "bad-input.csv:4:3", "bad-input.csv:10:2"), problems("bad-cell"));
         assertEquals(List.of("bad-input.csv:5"), problems("short-row"));
         assertEquals(List.of("bad-input.csv:6"), problems("long-row"));
-        assertEquals(List.of("bad-input.csv:8"), problems("bad-time"));
+        assertEquals(List.of("bad-input.csv:8:1"), problems("bad-time"));
         assertEquals(List.of("bad-input.csv:9"), problems("time-backwards"));
         int lost = context.problems().stream().filter(p -> !p.kind().equals("time-backwards")).mapToInt(SourceProblem::samples).sum();
         assertEquals(7 + 3, lost, "every missing sample and the 3 of the dropped row are counted");
-        SourceProblem abc = context.problems().stream().filter(p -> p.where().endsWith(":3")).findFirst().orElseThrow();
+        SourceProblem abc = context.problems().stream().filter(p -> p.where().endsWith(":3:2")).findFirst().orElseThrow();
         assertEquals("column 'Speed': 'abc' is not a number", abc.message());
         Map<String, List<SampleValue>> ch = byChannel(out);
         assertEquals(107.0, ch.get("Speed").get(6).value(), "the row after time went back is kept");

@@ -8,6 +8,7 @@ import io.slipstream.pipeline.CounterRule;
 import io.slipstream.pipeline.MarkerSettings;
 import io.slipstream.pipeline.OverflowPolicy;
 import io.slipstream.pipeline.PipelineSettings;
+import io.slipstream.synthetic.SyntheticSourceProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,15 @@ class ReplayPlanTest {
     }
 
     @Test
-    void aProviderWithoutDefaultsGetsTheEnginesDefaults() {
+    void csvLapColumnsBecomeLapMarkers() {
         PipelineSettings s = ReplayPlan.pipelineSettings(new CsvSourceProvider(), true);
+        assertEquals(new MarkerSettings(true, List.of(new CounterRule("Lap:CSV", "Lap {value}", "Lap Trigger"))),
+                s.markers());
+    }
+
+    @Test
+    void aProviderWithoutDefaultsGetsTheEnginesDefaults() {
+        PipelineSettings s = ReplayPlan.pipelineSettings(new SyntheticSourceProvider(), true);
         assertEquals(PipelineSettings.defaults(), s);
     }
 }

@@ -35,8 +35,17 @@ class FullPathBenchTest {
         assertEquals(r.readBack().dataPackets(), r.readBack().blockLatency().count(), "one per block\n" + table);
         // A sample cannot reach Kafka before the block holding it is complete.
         assertTrue(r.readBack().sampleLatency().maxMicros() >= r.readBack().blockLatency().maxMicros(), table);
-        assertTrue(r.samplesPerSecond() > 0 && r.measuredSeconds() >= 2.9, table);
-        assertTrue(r.resources().peakHeapBytes() > 0 && r.resources().cpuSeconds() > 0, table);
+        // The last block starts at 2.99 s of source time and cannot land before it is complete.
+        assertTrue(r.measuredSeconds() >= 2.99, table);
+        assertEquals(6000 / r.measuredSeconds(), r.samplesPerSecond(), 1e-9, table);
+        ResourceUsage res = r.resources();
+        // The heap figures come from different beans; they must still nest: live <= peak <= max.
+        assertTrue(res.liveHeapBytes() <= res.peakHeapBytes(), table);
+        assertTrue(res.peakHeapBytes() <= res.maxHeapBytes(), table);
+        assertEquals(Runtime.getRuntime().maxMemory(), res.maxHeapBytes(), table);
+        // The process cannot use more CPU than its cores give it over the wall time measured.
+        assertTrue(res.cpuSeconds() <= res.wallSeconds() * Runtime.getRuntime().availableProcessors() + 0.1, table);
+        assertTrue(res.wallSeconds() >= r.measuredSeconds() - 1.0, table);
         assertTrue(table.contains("nothing lost"), table);
     }
 }

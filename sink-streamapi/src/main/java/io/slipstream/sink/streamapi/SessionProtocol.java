@@ -60,10 +60,11 @@ final class SessionProtocol {
     private static final Logger LOG = LoggerFactory.getLogger(SessionProtocol.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
     /**
-     * Cap of one row or configuration packet's content: a quarter of the 4 MiB the Stream API accepts per request,
-     * so a packet always fits a request with room for its envelope, and a resend buffer holds many.
+     * Cap of one row or configuration packet's content, 256 KiB: well under the 4 MiB the Stream API accepts per
+     * request and under the 1 MiB record a Kafka broker with default settings takes (message.max.bytes 1,048,588),
+     * envelope included; also the writer's request batch, so such a packet never makes a request larger than one.
      */
-    static final int MAX_PACKET_BYTES = 1 << 20;
+    static final int MAX_PACKET_BYTES = 256 * 1024;
 
     private final SinkSettings settings;
     private final SessionCalls calls;

@@ -203,7 +203,7 @@ class SessionProtocolTest {
     @Test
     void aRowBatchOverThePacketCapGoesAsSeveralPacketsWithConsecutiveIds() {
         int columns = 100;
-        int n = 1_000; // 100 columns x 13 bytes x 1,000 rows: 1.3 MB, over the 1 MiB cap
+        int n = 300; // 300 rows of 1,314 bytes (100 samples of 13, time, tags): 394 KB, over the 256 KiB cap
         List<io.slipstream.spi.ChannelDefinition> channels = new java.util.ArrayList<>();
         double[][] values = new double[columns][n];
         for (int c = 0; c < columns; c++) {

@@ -53,7 +53,8 @@ final class RowEncoder {
      * @param formatId        the data format of its group's parameter list
      * @param maxContentBytes the cap of one packet's {@code RowDataPacket} bytes
      * @return the encoder of the batch's packets
-     * @throws IllegalArgumentException when a status is unknown or a single row alone passes the cap
+     * @throws IllegalArgumentException when a status is unknown, a row's time is before the previous row's, or a
+     *                                  single row alone passes the cap
      */
     static RowEncoder split(Rows rows, long formatId, int maxContentBytes) {
         int n = rows.length();
@@ -64,6 +65,10 @@ final class RowEncoder {
         long body = 0;
         int first = 0;
         for (int i = 0; i < n; i++) {
+            if (i > 0 && rows.time(i) < rows.time(i - 1)) { // readers and ATLAS take row times as never decreasing
+                throw new IllegalArgumentException(describe(rows, i) + " goes back in time from "
+                        + rows.time(i - 1) + " ns; expected times that never decrease");
+            }
             long entry = bytesField(bytesField(sizes[i]));
             long with = format + bytesField(8 * (i - first + 1)) + body + entry;
             if (with > maxContentBytes) {

@@ -130,6 +130,15 @@ class RowEncoderTest {
     }
 
     @Test
+    void aRowBeforeThePreviousOneIsRefusedNamingBothTimes() {
+        Rows rows = rows(new long[] {10L, 30L, 20L}, new double[][] {{1.0, 2.0, 3.0}}, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RowEncoder.split(rows, 1L, NO_CAP));
+        assertEquals("row 2 of row group 4 at 20 ns goes back in time from 30 ns; expected times that never decrease",
+                e.getMessage());
+    }
+
+    @Test
     void unknownStatusIsRefusedNamingChannelAndTime() {
         for (byte bad : new byte[] {3, -1}) {
             Rows rows = rows(new long[] {10L, 20L}, new double[][] {{1.0, 2.0}, {3.0, 4.0}},
@@ -152,7 +161,8 @@ class RowEncoderTest {
         long t = pick(r, SPECIAL_LONGS);
         for (int i = 0; i < times.length; i++) {
             times[i] = t;
-            t += r.nextInt(3) == 0 ? 0 : r.nextInt(1_000_000_000); // repeated and irregular times alike
+            long step = r.nextInt(3) == 0 ? 0 : r.nextInt(1_000_000_000); // repeated and irregular times alike
+            t = t > Long.MAX_VALUE - step ? t : t + step; // never decreasing, even from Long.MAX_VALUE
         }
         double[][] values = new double[columns][];
         byte[][] status = r.nextInt(4) == 0 ? null : new byte[columns][];

@@ -120,13 +120,17 @@ final class ConfigurationEncoder {
         return b.addGroupDefinitions(group);
     }
 
-    /** @return the configuration's channels and then any row-group channel it did not list, each once */
+    /**
+     * @return the configuration's channels and then any row-group channel it did not list, each once; never an
+     *         event's channel, which carries occurrences and is defined as an event instead
+     */
     private static List<ChannelDefinition> parameters(Configuration config) {
         Map<String, ChannelDefinition> all = new LinkedHashMap<>();
         config.channels().forEach(c -> all.putIfAbsent(c.identifier(), c));
         for (RowGroup g : config.rowGroups()) {
             g.channels().forEach(c -> all.putIfAbsent(c.identifier(), c));
         }
+        all.values().removeIf(ChannelDefinition::isEvent);
         return List.copyOf(all.values());
     }
 

@@ -61,8 +61,11 @@ class ConfigurationEncoderTest {
         for (EventPriority p : EventPriority.values()) {
             events.add(EventDefinition.builder(p.name() + ":Test").priority(p).description("plain").build());
         }
-        ConfigurationPacket c = ConfigurationEncoder.encode("cfg", new Configuration(1, List.of(), List.of(),
-                List.of(), events, null), "Slipstream", CAP).get(0);
+        // an event's own channel, listed by mistake among the channels, is no parameter
+        ConfigurationPacket c = ConfigurationEncoder.encode("cfg", new Configuration(1,
+                List.of(events.get(0).channel()), List.of(), List.of(), events, null), "Slipstream", CAP).get(0);
+
+        assertEquals(0, c.getParameterDefinitionsCount());
 
         for (int i = 0; i < events.size(); i++) {
             assertEquals("EVENT_PRIORITY_" + EventPriority.values()[i].name(),

@@ -3,6 +3,7 @@ package io.slipstream.streamapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,7 @@ import io.slipstream.streamapi.kafka.LogReplay;
 import io.slipstream.streamapi.kafka.RecordWriter;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.names.NameRules;
 import io.slipstream.streamapi.reader.PacketReaderService;
 import io.slipstream.streamapi.session.SessionEvents;
 import io.slipstream.streamapi.session.SessionService;
@@ -100,6 +102,12 @@ public final class StreamApiServer implements AutoCloseable {
             List<String> replayedSources = new ArrayList<>();
             for (String topic : admin.listTopics()) {
                 layout.dataSourceOfEssentialTopic(topic).ifPresent(ds -> {
+                    Optional<String> refused = NameRules.problemWithDataSource(ds);
+                    if (refused.isPresent()) {
+                        // Written before names were checked, or by another program: never replayed as a data source.
+                        LOG.warn("Topic {} is not replayed: data source \"{}\" is refused ({})", topic, ds, refused.get());
+                        return;
+                    }
                     dataSources.ensure(ds);
                     replayedSources.add(ds);
                 });

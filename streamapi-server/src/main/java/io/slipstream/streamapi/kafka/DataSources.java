@@ -1,6 +1,7 @@
 package io.slipstream.streamapi.kafka;
 
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.streamapi.names.NameRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,7 @@ public final class DataSources {
 
     /**
      * @param dataSource a data source name
-     * @throws IllegalArgumentException when the name is empty or cannot be a topic name
+     * @throws IllegalArgumentException when {@link NameRules} refuse the name
      * @throws IllegalStateException    when Kafka cannot create its topics
      */
     public void ensure(String dataSource) {
@@ -60,10 +61,7 @@ public final class DataSources {
             }
         }
         try {
-            if (dataSource.isEmpty()) {
-                throw new IllegalArgumentException("data_source is empty; expected a name such as \"Default\"");
-            }
-            KafkaAdmin.validateTopicName("data source", layout.essentialTopic(dataSource));
+            NameRules.checkDataSource(dataSource);
             admin.ensureTopics(layout.topicsOf(dataSource));
             firstUseListeners.forEach(l -> l.accept(dataSource));
             LOG.info("Data source {} ready ({} layout)", dataSource, layout.topicBased() ? "topic-based" : "partition-based");
@@ -82,11 +80,12 @@ public final class DataSources {
      * @param dataSource the data source
      * @param stream     the stream, "" for main
      * @return the topic partition
-     * @throws IllegalArgumentException when a name is illegal
+     * @throws IllegalArgumentException when {@link NameRules} refuse a name (an unmapped stream included)
      * @throws IllegalStateException    when the target partition does not exist on Kafka
      */
     public TopicPartition route(String dataSource, String stream) {
         ensure(dataSource);
+        NameRules.checkStream(stream, layout);
         TopicPartition tp = layout.route(dataSource, stream);
         if (!tp.topic().equals(layout.mainTopic(dataSource))) {
             KafkaAdmin.validateTopicName("stream topic of stream " + stream, tp.topic());

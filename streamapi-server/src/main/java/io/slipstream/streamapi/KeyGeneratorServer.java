@@ -33,7 +33,7 @@ public final class KeyGeneratorServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static KeyGeneratorServer start(int port) {
-        Server server = LoopbackServer.start("Key Generator", port, List.of(new KeyGeneratorService(new KeyGenerator())));
+        Server server = LoopbackServer.start("Key Generator", port, List.of(new KeyGeneratorService(new KeyGenerator())), List.of());
         LOG.info("Key Generator listening on 127.0.0.1:{}", server.getPort());
         return new KeyGeneratorServer(server);
     }

@@ -1,5 +1,6 @@
 package io.slipstream.streamapi;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import io.slipstream.streamapi.kafka.LogReplay;
 import io.slipstream.streamapi.kafka.RecordWriter;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.limits.CallLimits;
+import io.slipstream.streamapi.limits.ClientIdentity;
 import io.slipstream.streamapi.names.NameRules;
 import io.slipstream.streamapi.reader.PacketReaderService;
 import io.slipstream.streamapi.session.SessionEvents;
@@ -52,17 +55,19 @@ public final class StreamApiServer implements AutoCloseable {
     private final SessionEvents events;
     private final Scheduler readers;
     private final WriteCounters counters;
+    private final CallLimits callLimits;
     private final int port;
     private volatile boolean closed;
 
     private StreamApiServer(Server server, KafkaAdmin admin, RecordWriter records, SessionEvents events,
-                            Scheduler readers, WriteCounters counters) {
+                            Scheduler readers, WriteCounters counters, CallLimits callLimits) {
         this.server = server;
         this.admin = admin;
         this.records = records;
         this.events = events;
         this.readers = readers;
         this.counters = counters;
+        this.callLimits = callLimits;
         this.port = server.getPort();
     }
 
@@ -86,11 +91,12 @@ public final class StreamApiServer implements AutoCloseable {
             admin.ensureTopics(Map.of(layout.sessionInfoTopic(), 1));
             records = new RecordWriter(bootstrapServers);
             WriteCounters counters = new WriteCounters();
-            DataSources dataSources = new DataSources(layout, admin);
+            ServerLimits limits = options.limits();
+            DataSources dataSources = new DataSources(layout, admin, limits.maxDataSources());
             PacketWriter writer = new PacketWriter(layout, dataSources, records, counters);
             KeyGenerator keys = new KeyGenerator();
-            SessionEvents events = new SessionEvents();
-            Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events);
+            SessionEvents events = new SessionEvents(ServerLimits.NOTIFICATION_BUFFER);
+            Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events, limits, Clock.systemUTC());
             DataFormats formats = new DataFormats(writer, keys);
             AtomicLong definitions = new AtomicLong();
             dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, List.of(layout.essentials(ds)),
@@ -108,7 +114,7 @@ public final class StreamApiServer implements AutoCloseable {
                         LOG.warn("Topic {} is not replayed: data source \"{}\" is refused ({})", topic, ds, refused.get());
                         return;
                     }
-                    dataSources.ensure(ds);
+                    dataSources.ensureExisting(ds);
                     replayedSources.add(ds);
                 });
             }
@@ -121,18 +127,20 @@ public final class StreamApiServer implements AutoCloseable {
             LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
                     sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
 
-            readers = Schedulers.newBoundedElastic(256, 10_000, "stream-api-reader");
-            Connections connections = new Connections();
+            readers = Schedulers.newBoundedElastic(ServerLimits.MAX_READERS, 10_000, "stream-api-reader");
+            Connections connections = new Connections(limits.maxConnectionsPerClient());
+            CallLimits callLimits = new CallLimits(limits.maxStreamsPerClient(), limits.maxSubscribersPerClient(), ServerLimits.MAX_READERS);
             Server server = LoopbackServer.start("Stream API", port, List.of(
                     new PacketWriterService(writer),
                     new SessionService(sessions, events),
                     new DataFormatService(formats, dataSources),
                     new ConnectionService(connections),
-                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)));
+                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)),
+                    List.of(callLimits, new ClientIdentity()));
             LOG.info("Stream API listening on 127.0.0.1:{} (kafka {}, {} layout) in {} ms", server.getPort(), bootstrapServers,
                     options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new StreamApiServer(server, admin, records, events, readers, counters);
+            return new StreamApiServer(server, admin, records, events, readers, counters, callLimits);
         } catch (RuntimeException e) {
             if (readers != null) {
                 readers.dispose();
@@ -163,6 +171,16 @@ public final class StreamApiServer implements AutoCloseable {
     /** @return client packets that could not be written to Kafka (each logged with session key and id) */
     public long packetsFailed() {
         return counters.packetsFailed();
+    }
+
+    /** @return streaming calls refused because a client or the server had the most open (RESOURCE_EXHAUSTED) */
+    public long callsRefused() {
+        return callLimits.refused();
+    }
+
+    /** @return notification streams closed because their subscriber fell too far behind */
+    public long notificationsOverflowed() {
+        return events.overflowed();
     }
 
     /** @return how many session start/stop notification streams are open */

@@ -51,23 +51,20 @@ class HostileNamesTest {
     @TempDir
     static Path dir;
 
+    private static RunningStack running;
     private static EmbeddedStack stack;
     private static StackClient client;
 
     @BeforeAll
     static void start() {
-        stack = EmbeddedStack.start(StackOptions.ephemeral(dir));
-        client = new StackClient(stack.streamApiAddress(), stack.keyGeneratorAddress());
+        running = RunningStack.start(StackOptions.ephemeral(dir));
+        stack = running.stack();
+        client = running.client();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (client != null) {
-            client.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        RunningStack.stop(running);
     }
 
     private static Packet packet(String type, String sessionKey, long id) {

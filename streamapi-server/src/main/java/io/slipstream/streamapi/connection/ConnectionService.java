@@ -1,6 +1,7 @@
 package io.slipstream.streamapi.connection;
 
 import io.slipstream.streamapi.grpc.GrpcErrors;
+import io.slipstream.streamapi.limits.ClientIdentity;
 import io.slipstream.streamapi.names.NameRules;
 import ma.streaming.api.v1.CloseConnectionRequest;
 import ma.streaming.api.v1.CloseConnectionResponse;
@@ -31,13 +32,14 @@ public final class ConnectionService extends ReactorConnectionManagerServiceGrpc
         if (!request.hasDetails()) {
             return Mono.error(GrpcErrors.missing("NewConnectionRequest.details"));
         }
+        String client = ClientIdentity.current();
         try {
             NameRules.checkDataSource(request.getDetails().getDataSource());
-        } catch (IllegalArgumentException e) {
+            long id = connections.open(request.getDetails(), client);
+            return Mono.just(NewConnectionResponse.newBuilder().setConnection(Connection.newBuilder().setId(id)).build());
+        } catch (RuntimeException e) {
             return Mono.error(GrpcErrors.toStatus(e));
         }
-        long id = connections.open(request.getDetails());
-        return Mono.just(NewConnectionResponse.newBuilder().setConnection(Connection.newBuilder().setId(id)).build());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 
@@ -25,15 +26,17 @@ public final class LoopbackServer {
     /**
      * @param what     what it serves, for the error message
      * @param port     the port, 0 = a free one
-     * @param services the services
+     * @param services     the services
+     * @param interceptors run on every call, the last one first
      * @return the started server
      * @throws IllegalStateException when the port cannot be bound
      */
-    public static Server start(String what, int port, List<BindableService> services) {
+    public static Server start(String what, int port, List<BindableService> services, List<ServerInterceptor> interceptors) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                 .withOption(ChannelOption.SO_REUSEADDR, true)
                 .maxInboundMessageSize(MAX_INBOUND_BYTES);
         services.forEach(builder::addService);
+        interceptors.forEach(builder::intercept);
         try {
             return builder.build().start();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.slipstream.streamapi.kafka;
 
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.streamapi.limits.LimitReachedException;
 import io.slipstream.streamapi.names.NameRules;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,17 @@ public final class DataSources {
     private final Map<String, CompletableFuture<Void>> known = new ConcurrentHashMap<>();
     private final List<Consumer<String>> firstUseListeners = new CopyOnWriteArrayList<>();
 
-    /** @param layout the Kafka layout @param admin topic creation */
-    public DataSources(KafkaLayout layout, KafkaAdmin admin) {
+    private final int max;
+
+    /**
+     * @param layout the Kafka layout
+     * @param admin  topic creation
+     * @param max    data sources clients may bring into use (each one is a set of Kafka topics)
+     */
+    public DataSources(KafkaLayout layout, KafkaAdmin admin, int max) {
         this.layout = layout;
         this.admin = admin;
+        this.max = max;
     }
 
     /** @param listener called once per data source, after its topics exist and before its first use completes */
@@ -43,9 +51,23 @@ public final class DataSources {
     /**
      * @param dataSource a data source name
      * @throws IllegalArgumentException when {@link NameRules} refuse the name
+     * @throws LimitReachedException    when it is new and the server has its most data sources
      * @throws IllegalStateException    when Kafka cannot create its topics
      */
     public void ensure(String dataSource) {
+        ensure(dataSource, true);
+    }
+
+    /**
+     * Brings a data source found on Kafka at start-up into use; the limit on data sources does not apply to it.
+     *
+     * @param dataSource a data source whose essentials topic exists
+     */
+    public void ensureExisting(String dataSource) {
+        ensure(dataSource, false);
+    }
+
+    private void ensure(String dataSource, boolean limited) {
         CompletableFuture<Void> ready = known.get(dataSource);
         if (ready != null && ready.isDone() && !ready.isCompletedExceptionally()) {
             return;
@@ -62,6 +84,10 @@ public final class DataSources {
         }
         try {
             NameRules.checkDataSource(dataSource);
+            if (limited && known.size() > max) {
+                throw new LimitReachedException("the server has " + max + " data sources, the most it creates topics for; data source "
+                        + dataSource + " is new (use an existing one, or restart the server with a higher limit)");
+            }
             admin.ensureTopics(layout.topicsOf(dataSource));
             firstUseListeners.forEach(l -> l.accept(dataSource));
             LOG.info("Data source {} ready ({} layout)", dataSource, layout.topicBased() ? "topic-based" : "partition-based");

@@ -17,7 +17,7 @@ import io.slipstream.streamapi.connection.ConnectionService;
 import io.slipstream.streamapi.connection.Connections;
 import io.slipstream.streamapi.dataformat.DataFormatService;
 import io.slipstream.streamapi.dataformat.DataFormats;
-import io.slipstream.streamapi.grpc.LoopbackServer;
+import io.slipstream.streamapi.grpc.GrpcServers;
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.streamapi.kafka.KafkaAdmin;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
@@ -50,6 +50,7 @@ public final class StreamApiServer implements AutoCloseable {
     private static final long KAFKA_WAIT_MS = 30_000;
 
     private final Server server;
+    private final ServerSecurity security;
     private final KafkaAdmin admin;
     private final RecordWriter records;
     private final SessionEvents events;
@@ -59,9 +60,10 @@ public final class StreamApiServer implements AutoCloseable {
     private final int port;
     private volatile boolean closed;
 
-    private StreamApiServer(Server server, KafkaAdmin admin, RecordWriter records, SessionEvents events,
+    private StreamApiServer(Server server, ServerSecurity security, KafkaAdmin admin, RecordWriter records, SessionEvents events,
                             Scheduler readers, WriteCounters counters, CallLimits callLimits) {
         this.server = server;
+        this.security = security;
         this.admin = admin;
         this.records = records;
         this.events = events;
@@ -75,8 +77,8 @@ public final class StreamApiServer implements AutoCloseable {
      * Starts the Stream API and blocks until it is ready.
      *
      * @param bootstrapServers the Kafka to write to
-     * @param port             the gRPC port on 127.0.0.1, 0 = a free one
-     * @param options          partition mappings and topic-based mode are taken from here
+     * @param port             the gRPC port, 0 = a free one
+     * @param options          partition mappings, topic-based mode, limits, bind address and TLS are taken from here
      * @return the running server
      * @throws IllegalStateException when Kafka does not answer, the replay fails or the port cannot be bound
      */
@@ -130,17 +132,18 @@ public final class StreamApiServer implements AutoCloseable {
             readers = Schedulers.newBoundedElastic(ServerLimits.MAX_READERS, 10_000, "stream-api-reader");
             Connections connections = new Connections(limits.maxConnectionsPerClient());
             CallLimits callLimits = new CallLimits(limits.maxStreamsPerClient(), limits.maxSubscribersPerClient(), ServerLimits.MAX_READERS);
-            Server server = LoopbackServer.start("Stream API", port, List.of(
+            Server server = GrpcServers.start("Stream API", options.security(), port, List.of(
                     new PacketWriterService(writer),
                     new SessionService(sessions, events),
                     new DataFormatService(formats, dataSources),
                     new ConnectionService(connections),
                     new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)),
                     List.of(callLimits, new ClientIdentity()));
-            LOG.info("Stream API listening on 127.0.0.1:{} (kafka {}, {} layout) in {} ms", server.getPort(), bootstrapServers,
+            LOG.info("Stream API listening on {} port {} (kafka {}, {} layout) in {} ms", options.security().describe(), server.getPort(),
+                    bootstrapServers,
                     options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new StreamApiServer(server, admin, records, events, readers, counters, callLimits);
+            return new StreamApiServer(server, options.security(), admin, records, events, readers, counters, callLimits);
         } catch (RuntimeException e) {
             if (readers != null) {
                 readers.dispose();
@@ -158,9 +161,9 @@ public final class StreamApiServer implements AutoCloseable {
         return port;
     }
 
-    /** @return {@code 127.0.0.1:port} */
+    /** @return where a client on this machine reaches it: {@code 127.0.0.1:port} unless bound to another address */
     public String address() {
-        return "127.0.0.1:" + port();
+        return security.clientAddress(port);
     }
 
     /** @return client packets (data and info) acknowledged by Kafka */
@@ -196,11 +199,11 @@ public final class StreamApiServer implements AutoCloseable {
         }
         closed = true;
         events.close();
-        LoopbackServer.stop(server);
+        GrpcServers.stop(server);
         readers.dispose();
         records.close();
         admin.close();
-        LOG.info("Stream API on 127.0.0.1:{} stopped ({} packets written, {} failed)", port,
+        LOG.info("Stream API on port {} stopped ({} packets written, {} failed)", port,
                 counters.packetsWritten(), counters.packetsFailed());
     }
 

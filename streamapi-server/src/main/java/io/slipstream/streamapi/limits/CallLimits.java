@@ -45,6 +45,11 @@ public final class CallLimits implements ServerInterceptor {
         this.maxReaders = maxReaders;
     }
 
+    /** @return reader calls open now, in the whole server */
+    public int readersOpen() {
+        return maxReaders - readers.availablePermits();
+    }
+
     /** @return calls refused by a limit since start */
     public long refused() {
         return refused.get();

@@ -22,6 +22,9 @@ public record ServerLimits(Duration sessionRetention, int maxEndedSessions, int 
     /** Readers that may poll Kafka at once in the whole server: the size of their thread pool. */
     public static final int MAX_READERS = 256;
 
+    /** Largest session info (identifier, type, details, associate keys) a session may have, serialised. */
+    public static final int MAX_SESSION_INFO_BYTES = 256 * 1024;
+
     /** Notifications one subscriber may fall behind before its stream fails with RESOURCE_EXHAUSTED. */
     public static final int NOTIFICATION_BUFFER = 1024;
 

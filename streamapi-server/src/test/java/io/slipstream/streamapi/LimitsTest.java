@@ -35,6 +35,7 @@ import ma.streaming.api.v1.GetSessionInfoRequest;
 import ma.streaming.api.v1.GetSessionStartNotificationRequest;
 import ma.streaming.api.v1.NewConnectionRequest;
 import ma.streaming.api.v1.ReadPacketsRequest;
+import ma.streaming.api.v1.UpdateSessionDetailsRequest;
 import ma.streaming.api.v1.WriteDataPacketsRequest;
 import ma.streaming.open_data.v1.Packet;
 import reactor.core.Disposable;
@@ -209,6 +210,25 @@ class LimitsTest {
         assertTrue(why != null && why.contains("the server has 8 data sources, the most it creates topics for"), String.valueOf(why));
         assertFalse(accepted.isEmpty());
         client.write(accepted.get(0), "", "k", packet("k", 99));
+    }
+
+    @Test
+    void aSessionInfoCannotGrowBeyondItsBound() {
+        String key = create("Detailed");
+        try {
+            String half = "x".repeat(ServerLimits.MAX_SESSION_INFO_BYTES / 2);
+            assertTrue(client.sessions.updateSessionDetails(UpdateSessionDetailsRequest.newBuilder().setSessionKey(key)
+                    .putDetails("a", half).build()).getSuccess());
+            String why = exhausted(() -> client.sessions.updateSessionDetails(UpdateSessionDetailsRequest.newBuilder().setSessionKey(key)
+                    .putDetails("b", half).build()));
+            assertTrue(why.contains("more than the 262144 allowed"), why);
+            assertEquals(List.of("a"), List.copyOf(client.sessions.getSessionInfo(GetSessionInfoRequest.newBuilder().setSessionKey(key).build())
+                    .getDetailsMap().keySet()), "the refused update was not applied");
+            exhausted(() -> client.sessions.createSession(CreateSessionRequest.newBuilder().setDataSource("Detailed")
+                    .setIdentifier("y".repeat(ServerLimits.MAX_SESSION_INFO_BYTES + 1)).build()));
+        } finally {
+            end(key);
+        }
     }
 
     private static boolean close(long id) {

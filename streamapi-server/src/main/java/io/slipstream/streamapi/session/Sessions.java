@@ -23,6 +23,7 @@ import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
 import io.slipstream.streamapi.limits.ClientCounts;
+import io.slipstream.streamapi.limits.LimitReachedException;
 import io.slipstream.streamapi.writer.PacketWriter;
 import ma.streaming.api.v1.CreateSessionRequest;
 import ma.streaming.open_data.v1.EndOfSessionPacket;
@@ -109,6 +110,7 @@ public final class Sessions {
                 .addAllAssociateSessionKeys(request.getAssociateSessionKeyList())
                 .putAllDetails(request.getDetailsMap())
                 .build();
+        checkSize("the new session", info);
         NewSessionPacket.Builder newSession = NewSessionPacket.newBuilder()
                 .setDataSource(dataSource)
                 .putAllTopicPartitionOffsets(catalog.currentOffsets(dataSource))
@@ -180,6 +182,7 @@ public final class Sessions {
                 return false;
             }
             SessionInfoPacket snapshot = change.apply(state.snapshot()).build();
+            checkSize("session " + sessionKey, snapshot);
             persist(sessionKey, SESSION_INFO, snapshot);
             apply(sessionKey, SESSION_INFO, snapshot, clock.millis());
             return true;
@@ -214,6 +217,17 @@ public final class Sessions {
      */
     public int openSessionsOf(String client) {
         return openSessions.of(client);
+    }
+
+    /**
+     * Details are merged and associate keys appended on every update, and each update is a full snapshot on Kafka: without
+     * a bound, one client could grow a session's memory and records with every call.
+     */
+    private static void checkSize(String what, SessionInfoPacket info) {
+        if (info.getSerializedSize() > ServerLimits.MAX_SESSION_INFO_BYTES) {
+            throw new LimitReachedException("the session info of " + what + " would be " + info.getSerializedSize() + " bytes, more than the "
+                    + ServerLimits.MAX_SESSION_INFO_BYTES + " allowed (identifier, details and associate keys together)");
+        }
     }
 
     /** Forgets the sessions that ended longer than the retention ago, or beyond the most ended sessions remembered. */

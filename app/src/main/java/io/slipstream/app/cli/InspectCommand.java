@@ -68,7 +68,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per packet instead of text.")
     boolean json;
 
-    @Option(names = "--check", description = "Verify the session rules on what was read; exit 1 naming each violation.")
+    @Option(names = "--check", description = {"Verify the session rules on what was read (order, configuration, blocks, rows,",
+            "events, split configurations, markers, ids); exit 1 naming each violation."})
     boolean check;
 
     /** Data-format ids learnt from the definitions read, before the --session filter (they have no session). */
@@ -93,9 +94,10 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("--duration and --max-packets bound a --follow; without --follow inspect reads what is there and ends");
             return ExitCodes.USAGE;
         }
+        List<LandedPacket> all;
         List<LandedPacket> packets;
         try {
-            List<LandedPacket> all = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings);
+            all = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings);
             all.forEach(p -> formats.observe(p.packet()));
             packets = all.stream().filter(this::selected).toList();
         } catch (KafkaException e) {
@@ -111,7 +113,9 @@ public final class InspectCommand implements Callable<Integer> {
         if (!check) {
             return ExitCodes.OK;
         }
-        List<Violation> violations = new SessionRuleChecker().check(packets, session);
+        // Every record, not only the session's: the checker resolves data-format ids through the Stream API's
+        // definitions, which have no session, and picks the session's records itself.
+        List<Violation> violations = new SessionRuleChecker().check(all, session);
         for (Violation v : violations) {
             err.println("VIOLATION " + v.rule() + ": stream '" + v.stream() + "' offset " + v.offset() + " packet id "
                     + v.packetId() + ": " + v.message());

@@ -36,6 +36,8 @@ import ma.streaming.api.v1.GetSessionInfoRequest;
 import ma.streaming.api.v1.GetSessionInfoResponse;
 import ma.streaming.api.v1.NewConnectionRequest;
 import ma.streaming.api.v1.PacketResponse;
+import ma.streaming.api.v1.ReadDataPacketsRequest;
+import ma.streaming.api.v1.ReadDataPacketsResponse;
 import ma.streaming.api.v1.ReadEssentialsRequest;
 import ma.streaming.api.v1.ReadEssentialsResponse;
 import ma.streaming.api.v1.ReadPacketsRequest;
@@ -71,8 +73,9 @@ class PythonSampleSequenceTest {
 
     private static final String DS = "Default";
     private static final String STREAM = "Stream1";
-    private static final Duration READ_TIMEOUT = StackClient.READ_TIMEOUT;
-    private static final Duration QUIET = StackClient.QUIET;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** A live read ends after this long without a new packet: nothing more is expected by then. */
+    private static final Duration QUIET = Duration.ofSeconds(2);
 
     @TempDir
     static Path dir;
@@ -256,12 +259,23 @@ class PythonSampleSequenceTest {
         long connection = client.connections.newConnection(NewConnectionRequest.newBuilder().setDetails(ConnectionDetails.newBuilder()
                 .setDataSource(DS).setSessionKey(sessionKey).addStreams(STREAM).addStreamOffsets(0).setExcludeMainStream(true)).build())
                 .getConnection().getId();
-        List<Packet> withMarkers = client.readData(connection, DataPacketRequest.newBuilder().addIncludeParameters("^Sin:").setIncludeMarkers(true), 105);
+        List<Packet> withMarkers = readData(connection, DataPacketRequest.newBuilder().addIncludeParameters("^Sin:").setIncludeMarkers(true), 105);
         assertEquals(100, withMarkers.stream().filter(p -> p.getType().equals("PeriodicData")).count());
         assertEquals(5, withMarkers.stream().filter(p -> p.getType().equals("Marker")).count());
 
-        List<Packet> excluded = client.readData(connection, DataPacketRequest.newBuilder().addExcludeParameters("MyApp").setIncludeMarkers(true), 5);
+        List<Packet> excluded = readData(connection, DataPacketRequest.newBuilder().addExcludeParameters("MyApp").setIncludeMarkers(true), 5);
         assertTrue(excluded.stream().allMatch(p -> p.getType().equals("Marker")), "exclude wins over the default include");
+    }
+
+    private static List<Packet> readData(long connection, DataPacketRequest.Builder request, int expected) {
+        return client.reader.readDataPackets(ReadDataPacketsRequest.newBuilder()
+                        .setRequest(request.setConnection(ma.streaming.api.v1.Connection.newBuilder().setId(connection))).build())
+                .flatMapIterable(ReadDataPacketsResponse::getResponseList)
+                .map(PacketResponse::getPacket)
+                .take(expected + 1)
+                .timeout(Mono.delay(READ_TIMEOUT), item -> Mono.delay(QUIET), Flux.empty())
+                .collectList()
+                .block(READ_TIMEOUT);
     }
 
     @Test

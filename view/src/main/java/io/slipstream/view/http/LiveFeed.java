@@ -110,8 +110,9 @@ final class LiveFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        // The streams end with the server that holds them; closing one here after the server stopped makes
+        // Javalin loop on the error of completing a finished request.
         ticker.shutdownNow();
-        clients.keySet().forEach(SseClient::close);
         clients.clear();
     }
 }

@@ -12,6 +12,8 @@ import io.slipstream.view.index.SessionIndex;
 import io.slipstream.view.series.ChannelSeries;
 import io.slipstream.view.series.Decimated;
 import io.slipstream.view.series.Decimator;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ public final class ViewRoutes implements AutoCloseable {
     static final int DEFAULT_WIDTH = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRoutes.class);
+    /** The latest time a range may name, in seconds: nanoseconds since 1970 fit a long until 2262. */
+    private static final BigDecimal LATEST = BigDecimal.valueOf(9_200_000_000L);
     private static final String SESSION = API + "/datasources/{ds}/sessions/{key}";
 
     private final ViewService service;
@@ -146,12 +150,14 @@ public final class ViewRoutes implements AutoCloseable {
             return fallback;
         }
         try {
-            double v = Double.parseDouble(text);
-            if (!Double.isFinite(v) || v < 0 || v > 9.2e9) {
+            // From the text, not a double: at 1.7e9 s a double is off by up to 200 ns, enough to move a range end
+            // across a sample.
+            BigDecimal seconds = new BigDecimal(text);
+            if (seconds.signum() < 0 || seconds.compareTo(LATEST) > 0) {
                 throw new NumberFormatException();
             }
-            return (long) Math.floor(v) * 1_000_000_000L + Math.round((v - Math.floor(v)) * 1e9);
-        } catch (NumberFormatException e) {
+            return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
             throw ViewException.badRequest("query parameter '" + name + "' must be seconds since the Unix epoch "
                     + "(e.g. 1764633600.25), not '" + text + "'");
         }

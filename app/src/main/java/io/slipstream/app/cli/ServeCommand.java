@@ -1,5 +1,6 @@
 package io.slipstream.app.cli;
 
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.StackOptions;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,6 +45,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Stop after this long instead of waiting for Ctrl-C (for scripts).")
     Duration duration;
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,10 +56,12 @@ public final class ServeCommand implements Callable<Integer> {
             StackOptions options = StackOptions.defaults().withDataDir(dataDir).withKafkaPort(kafkaPort)
                     .withStreamApiPort(streamApiPort).withKeyGeneratorPort(keyGeneratorPort);
             EmbeddedStack stack = EmbeddedStack.start(options);
+            ViewServer shown = null;
             try {
                 out.println("Serving: kafka=" + stack.kafkaBootstrap() + " stream-api=" + stack.streamApiAddress()
                         + " key-generator=" + stack.keyGeneratorAddress() + " (data in " + dataDir + "). Ctrl-C stops.");
                 out.flush();
+                shown = view.start(stack.kafkaBootstrap(), null, out);
                 if (duration == null) {
                     stop.await();
                 } else {
@@ -63,6 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("Stopping the embedded stack.");
                 out.flush();
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
             return shutdown.finish(ExitCodes.OK);

@@ -191,15 +191,18 @@ class ViewBrowserTest {
         return browser.findElement(by);
     }
 
-    /** @return how many opaque pixels of the first trace colour (#1f77b4) the channel's plot canvas holds */
+    /** @return how many opaque pixels of the channel's trace colour its plot canvas holds (0 before it is drawn) */
     private static int tracePixels(String channel) {
         Object n = ((JavascriptExecutor) browser).executeScript("""
+                const p = window.slipstreamView.plots.get(arguments[0]);
                 const c = document.querySelector('.plot[data-channel="' + arguments[0] + '"] canvas');
-                if (!c) return 0;
+                if (!p || !c) return 0;
+                const rgb = [1, 3, 5].map((i) => parseInt(p.color.substr(i, 2), 16));
                 const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let n = 0;
                 for (let i = 0; i < d.length; i += 4) {
-                  if (d[i + 3] > 200 && Math.abs(d[i] - 31) < 30 && Math.abs(d[i + 1] - 119) < 30 && Math.abs(d[i + 2] - 180) < 30) n++;
+                  if (d[i + 3] > 200 && Math.abs(d[i] - rgb[0]) < 30 && Math.abs(d[i + 1] - rgb[1]) < 30
+                      && Math.abs(d[i + 2] - rgb[2]) < 30) n++;
                 }
                 return n;""", channel);
         return ((Number) n).intValue();

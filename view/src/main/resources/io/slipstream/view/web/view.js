@@ -20,6 +20,7 @@ const enc = encodeURIComponent;
 const status = (text) => { $("status").textContent = text || ""; };
 const fmtDuration = (s) => s >= 3600 ? (s / 3600).toFixed(2) + " h" : s >= 60 ? (s / 60).toFixed(1) + " min" : s.toFixed(2) + " s";
 const fmtTime = (s) => new Date(s * 1000).toISOString().replace("T", " ").replace("Z", "");
+const fmtStart = (s) => fmtTime(s).slice(0, 19);
 
 async function loadDataSources() {
   try {
@@ -63,7 +64,7 @@ function renderSessions(sessions) {
     const tr = document.createElement("tr");
     tr.dataset.key = s.key;
     if (state.session && state.session.key === s.key) tr.classList.add("selected");
-    const cells = [s.identifier || s.key, s.type, s.start ? fmtTime(s.start) : "-", fmtDuration(s.durationSeconds),
+    const cells = [s.identifier || s.key, s.type, s.start ? fmtStart(s.start) : "-", fmtDuration(s.durationSeconds),
       s.live ? "live" : "ended", s.channels, s.packets,
       s.verdict === "ok" ? "ok" : s.verdict === "live" ? "after end" : s.violations + " violation(s)"];
     cells.forEach((c, i) => {

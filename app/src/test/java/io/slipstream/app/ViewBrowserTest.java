@@ -159,8 +159,14 @@ class ViewBrowserTest {
                     overflow: { policy: block }
                     sink: { data-source: ViewLive }
                 """);
-        Cli.Background run = Cli.start(STACK.with(dir.resolve("no-plugins"), "run", cfg.toString()));
+        Cli.Background run = Cli.start(STACK.with(dir.resolve("no-plugins"), "run", cfg.toString(), "--view", "0"));
         try {
+            run.awaitUntil("the run's view address", BOUND, () -> ADDRESS.matcher(run.out()).find());
+            Matcher beside = ADDRESS.matcher(run.out());
+            assertTrue(beside.find());
+            HttpResponse<String> besideRun = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(beside.group(1) + "api/datasources")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, besideRun.statusCode(), "run --view serves the view beside the run: " + besideRun.body());
             await().atMost(BOUND).until(() -> api("/api/datasources").get("dataSources").toString().contains("\"ViewLive\""));
             await().atMost(BOUND).until(() -> api("/api/datasources/ViewLive/sessions").get("sessions").size() == 1);
             String key = api("/api/datasources/ViewLive/sessions").get("sessions").get(0).get("key").asText();

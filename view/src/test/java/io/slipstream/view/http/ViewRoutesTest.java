@@ -24,6 +24,9 @@ import ma.streaming.open_data.v1.DataFormatType;
 import ma.streaming.open_data.v1.DoubleSample;
 import ma.streaming.open_data.v1.DoubleSampleList;
 import ma.streaming.open_data.v1.EndOfSessionPacket;
+import ma.streaming.open_data.v1.EventDataFormat;
+import ma.streaming.open_data.v1.EventDefinition;
+import ma.streaming.open_data.v1.EventPacket;
 import ma.streaming.open_data.v1.MarkerPacket;
 import ma.streaming.open_data.v1.NewSessionPacket;
 import ma.streaming.open_data.v1.ParameterDefinition;
@@ -90,7 +93,11 @@ class ViewRoutesTest {
                         .addColumns(SampleColumn.newBuilder().setStringSamples(StringSampleList.newBuilder()
                                 .addSamples(StringSample.newBuilder().setValue("N")).addSamples(StringSample.newBuilder().setValue("1")))).build())
                 .append("S1", 5, MarkerPacket.newBuilder().setTimestamp(T0 + 500 * MS).setLabel("Out Lap").setType("Out Lap").build())
-                .append("S1", 6, EndOfSessionPacket.newBuilder().setDataSource("DS").build());
+                .append("S1", 6, ConfigurationPacket.newBuilder().setConfigId("c2").addEventDefinitions(EventDefinition.newBuilder()
+                        .setIdentifier("Flag:iRacing").setName("Yellow flag")).build())
+                .append("S1", 7, EventPacket.newBuilder().setTimestamp(T0 + 600 * MS).addRawValues(2)
+                        .setDataFormat(EventDataFormat.newBuilder().setEventIdentifier("Flag:iRacing")).build())
+                .append("S1", 8, EndOfSessionPacket.newBuilder().setDataSource("DS").build());
     }
 
     static PeriodicDataPacket.Builder periodic(long start, long interval, double[] values) {
@@ -129,7 +136,7 @@ class ViewRoutesTest {
         assertEquals(0.99, s.get("durationSeconds").asDouble(), 1e-9);
         assertEquals(false, s.get("live").asBoolean());
         assertEquals(2, s.get("channels").asInt());
-        assertEquals(6, s.get("packets").asInt());
+        assertEquals(8, s.get("packets").asInt());
         assertEquals(2, s.get("notShown").get("string samples (not plotted)").asInt(), "strings are counted, not drawn");
         // The hand-built session has no data on a stream of its own, so the checker has something to say.
         assertEquals("violations", s.get("verdict").asText());
@@ -170,14 +177,19 @@ class ViewRoutesTest {
     }
 
     @Test
-    void markersAreListedWithTheirLabels() throws Exception {
+    void markersAndEventsAreListedWithTheirLabels() throws Exception {
         String base = start(oneEndedSession());
 
         JsonNode m = json(base + "/api/datasources/DS/sessions/S1/marks");
         assertEquals(1, m.get("markers").size());
         assertEquals("Out Lap", m.get("markers").get(0).get("label").asText());
         assertEquals(1_764_633_600.5, m.get("markers").get(0).get("time").asDouble());
-        assertEquals(0, m.get("events").size());
+        assertEquals(1, m.get("events").size());
+        JsonNode e = m.get("events").get(0);
+        assertEquals("Yellow flag", e.get("name").asText(), "named by its definition");
+        assertEquals("Flag:iRacing", e.get("identifier").asText());
+        assertEquals(1_764_633_600.6, e.get("time").asDouble());
+        assertEquals("[2.0]", e.get("values").toString());
     }
 
     @Test

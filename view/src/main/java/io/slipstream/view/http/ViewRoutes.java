@@ -34,6 +34,8 @@ public final class ViewRoutes implements AutoCloseable {
     public static final String API = "/api";
     /** The default plot width in pixels, when a request names none. */
     static final int DEFAULT_WIDTH = 1000;
+    /** The longest channel search accepted: longer than any channel name. */
+    static final int MAX_SEARCH = 200;
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewRoutes.class);
     /** The latest time a range may name, in seconds: nanoseconds since 1970 fit a long until 2262. */
@@ -101,6 +103,10 @@ public final class ViewRoutes implements AutoCloseable {
         SessionIndex s = session(ctx);
         Map<String, Long> samples = s.samplesPerChannel();
         String search = ctx.queryParam("search");
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw ViewException.badRequest("query parameter 'search' must be at most " + MAX_SEARCH
+                    + " characters, not " + search.length());
+        }
         String needle = search == null ? "" : search.toLowerCase(Locale.ROOT);
         List<Map<String, Object>> list = new ArrayList<>();
         for (ChannelInfo c : s.channels()) {

@@ -99,7 +99,7 @@ final class PacketFolder {
                 MarkerPacket m = MarkerPacket.parseFrom(p.getContent());
                 s.marker(new MarkerMark(m.getTimestamp(), m.getEndTime(), m.getLabel(), m.getType(), m.getDescription()));
             }
-            case "Event" -> event(s, lp, EventPacket.parseFrom(p.getContent()));
+            case "Event" -> event(s, EventPacket.parseFrom(p.getContent()));
             case "SynchroData" -> dropped(s, "synchro data samples (not plotted)",
                     SynchroDataPacket.parseFrom(p.getContent()).getIntervalsCount());
             default -> {
@@ -203,7 +203,7 @@ final class PacketFolder {
         }
     }
 
-    private void event(SessionIndex s, LandedPacket lp, EventPacket e) {
+    private void event(SessionIndex s, EventPacket e) {
         String id = e.getDataFormat().hasEventIdentifier() ? e.getDataFormat().getEventIdentifier()
                 : eventFormats.getOrDefault(e.getDataFormat().getDataFormatIdentifier(), "");
         EventDefinition def = eventDefinitions.get(id);

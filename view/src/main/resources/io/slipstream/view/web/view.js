@@ -322,14 +322,10 @@ function openLive(s) {
 
 function onGrew(d) {
   if (!d.end) return;
-  state.whole = [state.whole[0] || d.end, d.end + 0.001];
-  if (state.whole[0] === 0 || state.whole[0] > d.end) state.whole[0] = d.end - 1;
+  if (!state.whole[0]) state.whole[0] = d.end - 1; // a session picked before its first sample
+  state.whole[1] = d.end + 0.001;
   status("live: " + d.packets + " packets");
-  if ($("follow").checked) {
-    const width = state.range[1] - state.range[0];
-    const from = state.session.start ? state.whole[0] : d.end - width;
-    setRange(from, d.end + 0.001, true);
-  }
+  if ($("follow").checked) setRange(state.whole[0], state.whole[1], true);
   loadMarks();
 }
 

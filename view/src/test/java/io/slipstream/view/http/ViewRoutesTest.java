@@ -203,6 +203,8 @@ class ViewRoutesTest {
                 "query parameter 'width' must be a pixel count from 1 to 20000, not '0'");
         assertError(get(session + "/series?channel=Speed:iRacing&from=yesterday"), 400,
                 "query parameter 'from' must be seconds since the Unix epoch (e.g. 1764633600.25), not 'yesterday'");
+        assertError(get(session + "/channels?search=" + "x".repeat(201)), 400,
+                "query parameter 'search' must be at most 200 characters, not 201");
         assertError(get(base + "/api/datasources/DS/sessions/S9/marks"), 404, "no session 'S9' in data source 'DS'");
         assertError(get(base + "/api/datasources/Other/sessions"), 404,
                 "no data source 'Other' on a list; the data sources there are [DS]");

@@ -6,6 +6,7 @@ import io.slipstream.app.run.PipelineFactory;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
 import io.slipstream.app.run.ReplayPlan;
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.spi.SourceProvider;
@@ -61,6 +62,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,11 +88,13 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             Endpoints overrides = session.addresses.endpoints();
             EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(out) : null;
+            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(root.environment(), out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
                          session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                 SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), base.dataSource(), out);
                 List<PipelineOutcome> outcomes = new ArrayList<>();
                 for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
                     if (runner.stopped()) {
@@ -110,6 +116,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

@@ -11,6 +11,7 @@ import io.slipstream.app.run.Endpoints;
 import io.slipstream.app.run.PipelineFactory;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.spi.ConfigException;
 import io.slipstream.streamapi.EmbeddedStack;
@@ -60,6 +61,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,9 +80,11 @@ public final class RunCommand implements Callable<Integer> {
             Endpoints overrides = session.addresses.endpoints();
             boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
             EmbeddedStack stack = needStack ? session.stackOptions.start(out) : null;
+            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(env, out, metricsPort != null ? metricsPort : cfg.metricsPort());
                  GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), null, out);
                 PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
                 List<PipelineRun> runs = new ArrayList<>();
                 for (PipelineSpec p : cfg.pipelines()) {
@@ -94,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

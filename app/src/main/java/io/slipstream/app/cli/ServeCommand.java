@@ -1,5 +1,6 @@
 package io.slipstream.app.cli;
 
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.ServerSecurity;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -109,6 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -121,11 +126,13 @@ public final class ServeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
             EmbeddedStack stack = EmbeddedStack.start(options);
+            ViewServer shown = null;
             try {
                 out.println("Serving: kafka=" + stack.kafkaBootstrap() + " stream-api=" + stack.streamApiAddress()
                         + " key-generator=" + stack.keyGeneratorAddress() + " (listening on " + options.security().describe()
                         + ", data in " + dataDir + "). Ctrl-C stops.");
                 out.flush();
+                shown = view.start(stack.kafkaBootstrap(), null, out);
                 if (duration == null) {
                     stop.await();
                 } else {
@@ -134,6 +141,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("Stopping the embedded stack.");
                 out.flush();
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
             return shutdown.finish(ExitCodes.OK);

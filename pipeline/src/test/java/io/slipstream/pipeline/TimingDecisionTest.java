@@ -108,6 +108,22 @@ class TimingDecisionTest {
     }
 
     @Test
+    void dropoutsAreOneSplitEachSoFourInTheFirstSixteenIntervalsKeepTheRate() {
+        long[] four = java.util.stream.LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11)
+                .map(i -> T0 + i * I).toArray();
+        assertEquals(List.of(), rowBatches(run(rows(List.of(A), four), sized(1000))));
+        assertEquals(4, counters().offGrid());
+
+        long[] five = java.util.stream.LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11
+                && i != 14).map(i -> T0 + i * I).toArray();
+        assertEquals(35, counters(run(rows(List.of(A), five), sized(1000))).rows());
+    }
+
+    private CountersSnapshot counters(List<PipelineEvent> ignored) {
+        return counters();
+    }
+
+    @Test
     void splitsAfterTheFirstSixteenIntervalsDoNotChangeTheDecision() {
         List<PipelineEvent> events = run(rows(List.of(A), gridWithLateReads(60, 20, 25, 30, 35, 40)), sized(1000));
 

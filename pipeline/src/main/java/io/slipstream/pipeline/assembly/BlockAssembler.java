@@ -304,9 +304,11 @@ public final class BlockAssembler {
         byInterval.forEach((interval, members) -> {
             TimingProbe probe = new TimingProbe(members, interval, blockSettings);
             probes.add(probe);
+            List<Column> probed = new ArrayList<>(members.size());
             for (int i = 0; i < members.size(); i++) {
-                columns.put(members.get(i), Column.probed(members.get(i), probe, i));
+                probed.add(Column.probed(members.get(i), probe, i));
             }
+            columns.putAll(probed);
         });
         if (!unrated.isEmpty()) {
             waitForRows(unrated);
@@ -347,9 +349,7 @@ public final class BlockAssembler {
     private RowGrouping waitForRows(List<ChannelDefinition> channels) {
         RowGrouping grouping = new RowGrouping(channels);
         groupings.add(grouping);
-        for (ChannelDefinition c : channels) {
-            columns.put(c, Column.waiting(c, grouping));
-        }
+        columns.putAll(channels.stream().map(c -> Column.waiting(c, grouping)).toList());
         return grouping;
     }
 

@@ -3,6 +3,7 @@ package io.slipstream.pipeline.assembly;
 import io.slipstream.spi.ChannelDefinition;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,20 +60,29 @@ final class ColumnIndex {
     }
 
     /**
-     * Sets (or replaces) a channel's column.
+     * Sets (or replaces) the columns of channels declared or judged together: one pass over the index for all of
+     * them, not one per channel (a thousand channels would otherwise cost a million steps, twice).
      *
-     * @param channel the channel
-     * @param column  where its samples now go
+     * @param fresh where the channels' samples now go
      */
-    void put(ChannelDefinition channel, Column column) {
-        // successor guesses may point at the column being replaced (a channel whose timing was just judged)
+    void putAll(List<Column> fresh) {
+        // successor guesses may point at columns being replaced (channels whose timing was just judged)
         lastColumn = null;
         for (Column c : byIdentifier.values()) {
             c.successor = null;
         }
-        byIdentifier.put(channel.identifier(), column);
-        byInstance.put(channel, column);
-        // other instances with the same identifier are re-resolved through byIdentifier
-        byInstance.entrySet().removeIf(e -> e.getKey() != channel && e.getKey().equals(channel));
+        Map<String, Column> added = new HashMap<>();
+        for (Column c : fresh) {
+            byIdentifier.put(c.channel.identifier(), c);
+            added.put(c.channel.identifier(), c);
+        }
+        // other instances with the same identifiers are re-resolved through byIdentifier
+        byInstance.entrySet().removeIf(e -> {
+            Column c = added.get(e.getKey().identifier());
+            return c != null && e.getKey() != c.channel;
+        });
+        for (Column c : fresh) {
+            byInstance.put(c.channel, c);
+        }
     }
 }

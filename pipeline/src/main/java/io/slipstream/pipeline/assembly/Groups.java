@@ -52,9 +52,11 @@ final class Groups {
         GroupAssembler assembler = new GroupAssembler(group, settings, counters, out, wallClock);
         state.add(group);
         rateGroups.add(assembler);
+        List<Column> fresh = new ArrayList<>(members.size());
         for (int i = 0; i < members.size(); i++) {
-            columns.put(members.get(i), Column.inBlocks(members.get(i), assembler, i, rulesFor(members.get(i))));
+            fresh.add(Column.inBlocks(members.get(i), assembler, i, rulesFor(members.get(i))));
         }
+        columns.putAll(fresh);
         return assembler;
     }
 
@@ -67,9 +69,11 @@ final class Groups {
         RowAssembler assembler = new RowAssembler(group, settings, counters, out, wallClock);
         state.add(group);
         rowGroups.add(assembler);
+        List<Column> fresh = new ArrayList<>(members.size());
         for (int i = 0; i < members.size(); i++) {
-            columns.put(members.get(i), Column.inRows(members.get(i), assembler, i, rulesFor(members.get(i))));
+            fresh.add(Column.inRows(members.get(i), assembler, i, rulesFor(members.get(i))));
         }
+        columns.putAll(fresh);
         return assembler;
     }
 

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group,
- * and {@link Marker}s after the block holding their time.
+ * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group for
+ * channels that keep a fixed rate, timestamped {@link Rows} for the others, {@link EventOccurrence}s, and
+ * {@link Marker}s after the data holding their time.
  *
  * <p>Shape: source → bounded buffer with the overflow policy → block assembly (one serial stage, driven by the
  * samples' own clock, plus a linger check every quarter of the linger time on the clock's scheduler). When the
@@ -66,7 +67,7 @@ public final class Pipeline {
      * The events; cold, and may be subscribed once (a second subscriber gets an {@link IllegalStateException}).
      * Subscribing subscribes the source.
      *
-     * @return configurations, blocks and markers in sending order
+     * @return configurations, blocks, rows, event occurrences and markers in sending order
      */
     public Flux<PipelineEvent> events() {
         return Flux.defer(() -> {

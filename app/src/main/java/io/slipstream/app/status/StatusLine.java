@@ -25,8 +25,10 @@ final class StatusLine {
         double blocksPerSecond = (c.blocks() - (before == null ? 0 : before.pipeline().blocks())) / seconds;
         int fillPercent = c.bufferCapacity() <= 0 ? 0 : (int) (100L * c.bufferFill() / c.bufferCapacity());
         String line = String.format(Locale.ROOT,
-                "%s: %,.0f samples/s, %,.1f blocks/s, %d markers, %d dropped, %d filled, buffer %d%%, %s, %d packets sent",
-                now.name(), samplesPerSecond, blocksPerSecond, c.markers(),
+                "%s: %,.0f samples/s, %,.1f blocks/s, %d rows, %d events%s, %d markers, %d dropped, %d filled, buffer %d%%,"
+                        + " %s, %d packets sent",
+                now.name(), samplesPerSecond, blocksPerSecond, c.rows(), c.events(),
+                c.eventsDropped() == 0 ? "" : " (" + c.eventsDropped() + " dropped)", c.markers(),
                 c.droppedTotal() + now.sink().droppedTotal(), c.filled(), fillPercent,
                 now.sink().state(), now.sink().packetsSent());
         // Bad cells, torn reads, overruns: shown as they happen, not only in the end summary.

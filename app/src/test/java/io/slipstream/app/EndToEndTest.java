@@ -182,6 +182,13 @@ class EndToEndTest {
         assertTrue(sources.out().contains("tiny - a ramp, from a plug-in jar"), sources::toString);
         assertTrue(sources.out().contains("from: tiny-source.jar"), sources::toString);
         assertTrue(sources.out().contains("synthetic - "), "built-in providers are listed too: " + sources);
+        assertTrue(sources.out().endsWith("How each channel is sent (whatever the source):\n"
+                + "  as gapless blocks (PeriodicDataPacket): a channel declared at a rate that its read times keep to\n"
+                + "  as timestamped rows (RowDataPacket), every sample at its own time: a channel declared without a rate,\n"
+                + "    one whose first 16 intervals are irregular (more than a quarter would split a block), or any channel\n"
+                + "    of a pipeline with block.gap: rows\n"
+                + "  as events (EventPacket), after the configuration that defines them: what a source declares as an event\n"
+                + "    (iracing: incidents, flags, engine warnings; synthetic: kind: event)\n"), sources::toString);
 
         Path cfg = dir.resolve("tiny.yaml");
         Files.writeString(cfg, """

@@ -178,9 +178,10 @@ class ViewBrowserTest {
             waitFor(By.cssSelector("#channels input[value='vCar:Synthetic']")).click();
             await().atMost(BOUND).until(() -> tracePixels("vCar:Synthetic") > 50);
             double first = lastDrawnTime();
-            int pixels = tracePixels("vCar:Synthetic");
+            // The plot grows: its last drawn time moves on as data lands. (Its pixel count need not grow: the
+            // x axis fits the whole session to the same width, so a sine keeps about as many pixels.)
             await().atMost(BOUND).until(() -> lastDrawnTime() > first + 1.0);
-            await().atMost(BOUND).until(() -> tracePixels("vCar:Synthetic") > pixels);
+            assertTrue(tracePixels("vCar:Synthetic") > 50, "the trace is still drawn after the plot grew");
             screenshot(Path.of("target", "view-live.png"));
         } finally {
             run.requestStop();

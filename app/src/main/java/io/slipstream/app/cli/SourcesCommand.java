@@ -15,6 +15,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "sources", description = "List the source providers found (built in and in the plug-ins folder), with their options.")
 public final class SourcesCommand implements Callable<Integer> {
 
+    /** When each kind of packet is used: the pipeline's timing decision (pipeline/README.md), in a user's words. */
+    static final String HOW_SENT = """
+            How each channel is sent (whatever the source):
+              as gapless blocks (PeriodicDataPacket): a channel declared at a rate that its read times keep to
+              as timestamped rows (RowDataPacket), every sample at its own time: a channel declared without a rate,
+                one whose first 16 intervals are irregular (more than a quarter would split a block), or any channel
+                of a pipeline with block.gap: rows
+              as events (EventPacket), after the configuration that defines them: what a source declares as an event
+                (iracing: incidents, flags, engine warnings; synthetic: kind: event)
+            """;
+
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +58,7 @@ public final class SourcesCommand implements Callable<Integer> {
                 }
                 out.println();
             }
+            out.print(HOW_SENT);
             out.flush();
             return ExitCodes.OK;
         }

@@ -96,13 +96,15 @@ public final class ReplayCommand implements Callable<Integer> {
                         break;
                     }
                     SourceProvider provider = e.getValue();
-                    out.println("Replaying " + e.getKey() + " with provider '" + provider.name() + "'"
-                            + (realtime ? " in real time" : " as fast as it is taken"));
-                    out.flush();
                     PipelineRun run = new PipelineRun(e.getKey().getFileName().toString(),
+                            provider.name() + ", file: " + e.getKey() + ", pacing: " + (realtime ? "realtime" : "fast"),
                             provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
                             ReplayPlan.pipelineSettings(provider, realtime),
                             PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
+                    out.println("Replaying file " + (outcomes.size() + 1) + " of " + plan.size() + ": " + e.getKey()
+                            + (realtime ? " in real time" : " as fast as it is taken"));
+                    out.print(run.describe());
+                    out.flush();
                     outcomes.addAll(runner.run(List.of(run), null, session.stopTimeout));
                 }
                 int code = runner.finish(outcomes, session.summaryJson);

@@ -84,6 +84,7 @@ public final class RunCommand implements Callable<Integer> {
                 for (PipelineSpec p : cfg.pipelines()) {
                     runs.add(factory.create(p, overrides, embedded));
                 }
+                runs.forEach(r -> out.print(r.describe()));
                 out.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
                         + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
                         + "; Ctrl-C ends every session cleanly.");

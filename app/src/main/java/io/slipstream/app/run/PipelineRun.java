@@ -45,6 +45,7 @@ public final class PipelineRun {
     private final PipelineClock clock;
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private volatile LongConsumer blockLatency = nanos -> { };
+    private volatile long startedNanos;
 
     /**
      * @param name         the pipeline's name
@@ -108,6 +109,7 @@ public final class PipelineRun {
      */
     public Mono<PipelineOutcome> run() {
         return Mono.defer(() -> {
+            startedNanos = System.nanoTime();
             LOG.debug("Pipeline '{}' starting: writing to data source '{}', stream '{}' at {}", name,
                     sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
             // The sink works on its own thread: whatever it waits for (connections, keys, flow control, class
@@ -135,10 +137,12 @@ public final class PipelineRun {
         stop.tryEmitEmpty();
     }
 
-    /** @return the counters now */
+    /** @return the counters now, and the source's progress through its recording */
     public PipelineStatus status() {
+        long started = startedNanos;
         return new PipelineStatus(name, sinkSettings.dataSource(), sinkSettings.stream(),
-                pipeline.counters().snapshot(), sink.counters().snapshot());
+                pipeline.counters().snapshot(), sink.counters().snapshot(), source.progress().orElse(null),
+                started == 0 ? 0 : System.nanoTime() - started);
     }
 
     /** Releases the sink's connections. */

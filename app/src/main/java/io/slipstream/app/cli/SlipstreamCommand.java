@@ -64,6 +64,7 @@ public final class SlipstreamCommand implements Runnable {
      * @return the command line, ready to {@code execute(args)}; exit codes as {@link ExitCodes}
      */
     public static CommandLine commandLine(AppEnvironment environment) {
+        ConsoleLog.configure(null, false); // the defaults, until the command line says otherwise
         CommandLine cl = new CommandLine(new SlipstreamCommand(environment));
         cl.setExecutionExceptionHandler(SlipstreamCommand::handle);
         return cl;

@@ -176,7 +176,7 @@ public final class LiveConsole {
         for (String line : lines) {
             String l = line.length() > room ? line.substring(0, room) : line;
             cut.add(l);
-            sb.append(l).append('\n');
+            sb.append('\r').append(l).append(ESC).append('K').append('\n');
         }
         drawn = List.copyOf(cut);
     }

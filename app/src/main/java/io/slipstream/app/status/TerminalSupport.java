@@ -37,9 +37,11 @@ public final class TerminalSupport {
         if (!probed) {
             probed = true;
             try {
-                // No signal handling of its own: Ctrl-C stays with GracefulShutdown (JLine's default handler would
-                // reset SIGINT to the system default, which ends the JVM without its shutdown hooks).
-                terminal = TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).build();
+                // Standard output only: JLine's default falls back to standard error, which would draw escape
+                // codes into a file that stdout was redirected to. No signal handling of its own: Ctrl-C stays with
+                // GracefulShutdown (JLine's default handler resets SIGINT to the system's, which skips the hooks).
+                terminal = TerminalBuilder.builder().system(true).systemOutput(TerminalBuilder.SystemOutput.SysOut)
+                        .dumb(true).nativeSignals(false).build();
             } catch (IOException | RuntimeException e) {
                 terminal = null;
             }

@@ -70,7 +70,9 @@ public final class LiveConsole {
      */
     public synchronized void stopping(List<PipelineStatus> statuses) {
         stopping = true;
-        if (mode != OutputMode.TERMINAL) {
+        if (mode == OutputMode.TERMINAL) {
+            update(statuses); // at once: the sessions may end before the next redraw
+        } else {
             LOG.warn("{}", StopNotice.ending(statuses));
         }
     }
@@ -107,6 +109,20 @@ public final class LiveConsole {
      * @param statuses every pipeline's status now
      */
     public synchronized void update(List<PipelineStatus> statuses) {
+        update(statuses, false);
+    }
+
+    /**
+     * Takes the last reading: its rates are over each pipeline's whole run (a rate over the last quarter second of a
+     * run that has ended says nothing), and it stays on screen.
+     *
+     * @param statuses every pipeline's status now
+     */
+    public synchronized void last(List<PipelineStatus> statuses) {
+        update(statuses, true);
+    }
+
+    private void update(List<PipelineStatus> statuses, boolean wholeRun) {
         long now = nanoTime.getAsLong();
         long elapsed = now - previousNanos;
         List<String> lines = new ArrayList<>();
@@ -114,7 +130,8 @@ public final class LiveConsole {
             lines.add(stopping ? StopNotice.ending(statuses) : heading);
         }
         for (PipelineStatus s : statuses) {
-            List<StatusLine.Fact> facts = StatusLine.facts(s, previous.get(s.name()), elapsed);
+            List<StatusLine.Fact> facts = wholeRun ? StatusLine.facts(s, null, s.runningNanos())
+                    : StatusLine.facts(s, previous.get(s.name()), elapsed);
             switch (mode) {
                 case TERMINAL -> lines.add(StatusLine.line(s.name(), facts, width.getAsInt()));
                 case PLAIN -> LOG.info("{}", StatusLine.line(s.name(), facts, Integer.MAX_VALUE));

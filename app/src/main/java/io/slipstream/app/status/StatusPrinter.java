@@ -62,7 +62,11 @@ public final class StatusPrinter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (console.mode() == OutputMode.TERMINAL) {
-            refresh();
+            try {
+                console.last(statuses.get());
+            } catch (RuntimeException e) {
+                LOG.debug("Last status reading failed", e);
+            }
         }
         console.finish();
     }

@@ -87,6 +87,19 @@ class LiveConsoleTest {
     }
 
     @Test
+    void theLastReadingGivesRatesOverTheWholeRunAndStays() {
+        ScreenTerminal screen = new ScreenTerminal(140, 6);
+        LiveConsole console = terminal(screen);
+        console.update(List.of(status("a", 4_000, 40, 390)));
+        console.last(List.of(status("a", 4_000, 40, 390)));
+        console.finish();
+        console.message("summary");
+        // 4,000 samples and 40 blocks in the 10 s the pipeline ran, not the nothing of the last quarter second.
+        assertEquals(List.of("a: 0:06 of 0:06 (100%), 0:00 left, 400 samples/s, 4.0 blocks/s, 2 markers, 0 dropped,"
+                + " 0 filled, buffer 10%, CONNECTED, 40 packets sent", "summary"), rows(screen));
+    }
+
+    @Test
     void messagesScrollAboveTheLiveLine() {
         ScreenTerminal screen = new ScreenTerminal(60, 10);
         LiveConsole console = terminal(screen);

@@ -3,7 +3,6 @@ package io.slipstream.app.cli;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.utils.Signals;
 
 /**
@@ -19,7 +18,6 @@ final class GracefulShutdown implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = ExitCodes.OK;
     private volatile boolean signalled;
-    private final AtomicInteger interrupts = new AtomicInteger();
     private final Object previousInt;
 
     private GracefulShutdown(Runnable onSignal, Runnable onForce, Duration grace, boolean install, StopRequests stops) {
@@ -40,22 +38,11 @@ final class GracefulShutdown implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(hook);
             // Ctrl-C itself is caught (SIGTERM still goes through the hook): the first ends the sessions cleanly
             // while the process goes on to print its summary; a second says what is lost and stops at once.
-            previousInt = Signals.register("INT", () -> interrupted(onSignal, onForce));
+            previousInt = Signals.register("INT", new CtrlC(onSignal, onForce, Runtime.getRuntime()::halt));
         } else {
             previousInt = null;
         }
         this.unregister = stops.register(onSignal);
-    }
-
-    private void interrupted(Runnable onSignal, Runnable onForce) {
-        if (interrupts.incrementAndGet() == 1) {
-            onSignal.run();
-            return;
-        }
-        onForce.run();
-        System.out.flush();
-        System.err.flush();
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
     }
 
     /**

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slipstream.app.cli.AppEnvironment;
+import io.slipstream.app.cli.SlipstreamCommand;
+import io.slipstream.app.logging.ConsoleLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +65,19 @@ class OutputOptionsTest {
         JsonNode summary = summaries.get(0);
         assertTrue(summary.get("ok").asBoolean());
         assertEquals(600 * 5, summary.get("pipelines").get(0).get("samples").get("received").asLong());
+    }
+
+    @Test
+    void theOptionsWorkBeforeOrAfterTheSubcommand() {
+        AppEnvironment env = new AppEnvironment(k -> null, false, false);
+        SlipstreamCommand.commandLine(env).parseArgs("replay", "x.csv", "--quiet", "--log-format", "json");
+        assertTrue(ConsoleLog.isQuiet());
+        assertEquals("json", ConsoleLog.format());
+        SlipstreamCommand.commandLine(env).parseArgs("--log-format", "plain", "replay", "x.csv");
+        assertFalse(ConsoleLog.isQuiet(), "a new command line starts from the defaults");
+        assertEquals("plain", ConsoleLog.format());
+        SlipstreamCommand.commandLine(env).parseArgs("replay", "x.csv");
+        assertEquals(null, ConsoleLog.format());
     }
 
     @Test

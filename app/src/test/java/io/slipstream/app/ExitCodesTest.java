@@ -25,7 +25,9 @@ class ExitCodesTest {
 
     @Test
     void usageErrorsExitTwo() throws IOException {
-        assertEquals(2, Cli.run("fly").code());
+        Cli.Result fly = Cli.run("fly");
+        assertEquals(2, fly.code(), fly::toString);
+        assertTrue(fly.err().contains("Unmatched argument at index 0: 'fly'"), fly::toString);
         Cli.Result badAddress = Cli.run("run", "--stream-api", "nowhere");
         assertEquals(2, badAddress.code(), badAddress::toString);
         assertTrue(badAddress.err().contains("'nowhere' is not HOST:PORT"), badAddress::toString);
@@ -42,6 +44,7 @@ class ExitCodesTest {
         assertTrue(unknownKind.err().contains(".ibt (iracing)"), unknownKind::toString);
         Cli.Result both = Cli.run("replay", notes.toString(), "--fast", "--realtime");
         assertEquals(2, both.code(), both::toString);
+        assertTrue(both.err().contains("Error: --realtime, --fast are mutually exclusive (specify only one)"), both::toString);
     }
 
     @Test

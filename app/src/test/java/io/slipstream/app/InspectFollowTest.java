@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +36,7 @@ class InspectFollowTest {
     static Path dir;
 
     private static Path csv;
+    private static String first;
 
     @BeforeAll
     static void aSessionIsAlreadyThere() throws IOException {
@@ -41,7 +44,7 @@ class InspectFollowTest {
         try (InputStream in = InspectFollowTest.class.getResourceAsStream("/replay/stint.csv")) {
             Files.copy(in, csv);
         }
-        replay("first.json");
+        first = replay("first.json");
     }
 
     private static String replay(String summaryName) throws IOException {
@@ -87,7 +90,11 @@ class InspectFollowTest {
         List<LandedPacket> all = landed();
         List<LandedPacket> ofLater = all.stream()
                 .filter(p -> later.equals(p.key()) || (p.packet() != null && later.equals(p.packet().getSessionKey()))).toList();
-        assertTrue(ofLater.size() > 10, "the later session's packets: " + ofLater.size());
+        List<LandedPacket> ofFirst = all.stream()
+                .filter(p -> first.equals(p.key()) || (p.packet() != null && first.equals(p.packet().getSessionKey()))).toList();
+        assertEquals(ofFirst.size(), ofLater.size(), "the same file replayed twice lands as many packets");
+        assertTrue(ofLater.stream().anyMatch(p -> p.packet() != null && "PeriodicData".equals(p.packet().getType())),
+                ofLater::toString);
         follow.awaitUntil("every packet of session " + later, BOUND, () -> printedAll(follow.out(), ofLater));
         assertTrue(follow.out().contains(" PeriodicData session=" + later + " "), follow::out);
 
@@ -106,9 +113,16 @@ class InspectFollowTest {
         assertEquals(3, packetLines(three.out()), three::toString);
         assertTrue(three.out().contains("3 packet(s) followed"), three::toString);
 
+        // Neither a packet limit nor a stop: only --duration can end this follow with exit 0 and its summary line.
         Cli.Result timed = follow("--duration", "1s").await(BOUND);
         assertEquals(0, timed.code(), timed::toString);
-        assertTrue(timed.out().contains(" packet(s) followed"), timed::toString);
+        Matcher m = Pattern.compile("(?m)^(\\d+) packet\\(s\\) followed from "
+                + Pattern.quote(STACK.get().kafkaBootstrap()) + " for data source '" + DATA_SOURCE + "'$")
+                .matcher(timed.out());
+        assertTrue(m.find(), timed::toString);
+        long followed = Long.parseLong(m.group(1));
+        assertEquals(followed, packetLines(timed.out()), timed::toString);
+        assertTrue(followed <= landed().size(), timed::toString);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,8 @@ class MetricsEndpointTest {
                 """);
         int port = freePort();
         Path json = dir.resolve("summary.json");
-        Cli.Background run = Cli.start(STACK.with(dir.resolve("no-plugins"), "run", cfg.toString(), "--duration", "4s",
+        // Open-ended: the run goes on until both scrapes are done, however slow the machine, then is stopped.
+        Cli.Background run = Cli.start(STACK.with(dir.resolve("no-plugins"), "run", cfg.toString(),
                 "--metrics-port", String.valueOf(port), "--summary-json", json.toString()));
 
         AtomicReference<HttpResponse<String>> first = new AtomicReference<>();
@@ -89,6 +91,7 @@ class MetricsEndpointTest {
             assertTrue(later.get().get(name) >= before.get(name), () -> name + " went down: " + before + " then " + later.get());
         }
 
+        run.requestStop();
         Cli.Result result = run.await(Duration.ofSeconds(60));
         assertEquals(0, result.code(), result::toString);
         String summary = Files.readString(json);
@@ -103,8 +106,6 @@ class MetricsEndpointTest {
             long scraped = later.get().get(name);
             assertTrue(scraped <= end.get(name), () -> name + " scraped " + scraped + " but the summary says " + end.get(name));
         }
-        assertTrue(end.get("slipstream_samples_received_total") > later.get().get("slipstream_samples_received_total"),
-                "samples kept coming after the last scrape: " + end + " vs " + later.get());
         assertEquals(0, SummaryJson.number(summary, "dropped"), summary);
 
         long timed = later.get().get("slipstream_block_added_latency_seconds_count");
@@ -115,11 +116,11 @@ class MetricsEndpointTest {
                 "the metrics endpoint closes with the run");
     }
 
-    /** @return the response, or null while nothing listens yet */
+    /** @return the response, or null while nothing listens yet (or a loaded machine answers too slowly) */
     private HttpResponse<String> scrape(int port) {
         try {
             return http.send(request(port), HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException e) {
+        } catch (ConnectException | HttpTimeoutException e) {
             return null;
         } catch (IOException e) {
             throw new AssertionError("GET /metrics failed: " + e, e);

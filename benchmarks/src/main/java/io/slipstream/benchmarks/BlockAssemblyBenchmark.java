@@ -30,8 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The pipeline's block assembly, sample by sample: one channel-major tick after another, on the grid, through a
- * fresh {@link BlockAssembler} per invocation (its clock must move forward), 100 ms blocks. Score: ns per sample.
+ * The pipeline's assembly, sample by sample: one channel-major tick after another through a fresh
+ * {@link BlockAssembler} per invocation (its clock must move forward), 100 ms blocks or batches. Score: ns per sample.
+ *
+ * <p>{@code timing}: {@code grid} is fixed-rate data on the grid, declared at its rate (the timing probe judges it
+ * regular after 16 intervals, then blocks as ever); {@code rows} is the same data sent as timestamped rows
+ * ({@code block.gap: rows}), the path of channels without a fixed rate.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +52,10 @@ public class BlockAssemblyBenchmark {
     /** {@code channels x Hz}: iRacing load and the heavy case. */
     @Param({"120x60", "1000x1000"})
     public String load;
+
+    /** {@code grid}: periodic blocks; {@code rows}: timestamped rows. */
+    @Param({"grid", "rows"})
+    public String timing;
 
     private List<ChannelDefinition> channels;
     private SampleValue[] samples;
@@ -70,7 +78,8 @@ public class BlockAssemblyBenchmark {
             int tick = i / n;
             samples[i] = SampleValue.of(channels.get(i % n), T0 + tick * interval, Math.sin(i));
         }
-        block = new BlockSettings(1000, Duration.ofMillis(100), Duration.ofMillis(200), 0.5, GapPolicy.SPLIT);
+        block = new BlockSettings(1000, Duration.ofMillis(100), Duration.ofMillis(200), 0.5,
+                "rows".equals(timing) ? GapPolicy.ROWS : GapPolicy.SPLIT);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param linger    a block open longer than this in wall-clock time is sent even if not full, so that a stalled
  *                  live source does not hold data back
  * @param tolerance how far a sample may be off its grid slot, as a fraction of the interval, 0 to 0.5
- * @param gap       what to do when whole slots are missed
+ * @param gap       what to do when whole slots are missed; {@link GapPolicy#ROWS} sends every channel as rows
  */
 public record BlockSettings(int size, Duration span, Duration linger, double tolerance, GapPolicy gap) {
 
@@ -57,7 +57,7 @@ public record BlockSettings(int size, Duration span, Duration linger, double tol
         if (!(tolerance >= 0 && tolerance <= 0.5)) {
             throw block.error("tolerance", "must be a fraction of the interval from 0 to 0.5, got " + tolerance);
         }
-        GapPolicy gap = GapPolicy.valueOf(block.getEnum("gap", "split", "split", "fill").toUpperCase(java.util.Locale.ROOT));
+        GapPolicy gap = GapPolicy.valueOf(block.getEnum("gap", "split", "split", "fill", "rows").toUpperCase(java.util.Locale.ROOT));
         return new BlockSettings(size, span, linger, tolerance, gap);
     }
 

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counters of one pipeline run at one moment. At completion {@code received == emitted + droppedTotal()}.
+ * The counters of one pipeline run at one moment. At completion {@code received == emitted + droppedTotal()}, where
+ * event occurrences count as received and emitted items like samples (and, dropped, among {@code dropped} too).
  *
  * @param received       samples the source emitted
- * @param emitted        received samples put into blocks (including NaN turned MISSING)
+ * @param emitted        received samples put into blocks or rows (including NaN turned MISSING), and event
+ *                       occurrences emitted
  * @param dropped        samples dropped, by reason (e.g. {@code overflow-oldest}, {@code cancelled})
  * @param filled         MISSING samples the pipeline made up for missed slots; not part of {@code received}
  * @param invalid        samples whose NaN or infinite value became MISSING
@@ -22,17 +24,50 @@ import java.util.Map;
  * @param bufferCapacity the buffer's size
  * @param sourceProblems problems the source reported, by kind
  * @param firstProblems  the first 20 problems in full
+ * @param rows           timestamped rows emitted (one per distinct read time of a row group)
+ * @param rowBatches     row batches ({@link Rows}) emitted
+ * @param events         event occurrences emitted
+ * @param eventsDropped  event occurrences not emitted: the source never declared the event, or the run was
+ *                       cancelled or failed while they were inside (an overflow never drops one: it fails the run)
  */
 public record CountersSnapshot(long received, long emitted, Map<String, Long> dropped, long filled, long invalid,
                                long backwards, long offGrid, long blocks, long markers, long markersDropped,
                                int bufferFill, int bufferCapacity, Map<String, Long> sourceProblems,
-                               List<SourceProblem> firstProblems) {
+                               List<SourceProblem> firstProblems, long rows, long rowBatches, long events,
+                               long eventsDropped) {
 
     /** Copies the maps and list. */
     public CountersSnapshot {
         dropped = Map.copyOf(dropped);
         sourceProblems = Map.copyOf(sourceProblems);
         firstProblems = List.copyOf(firstProblems);
+    }
+
+    /**
+     * The counters of a run without rows or events, as before they existed (kept so that callers written then still
+     * compile).
+     *
+     * @param received       samples the source emitted
+     * @param emitted        received samples put into blocks
+     * @param dropped        samples dropped, by reason
+     * @param filled         MISSING samples made up
+     * @param invalid        NaN or infinite values turned MISSING
+     * @param backwards      samples whose time went backwards
+     * @param offGrid        samples off the grid
+     * @param blocks         blocks emitted
+     * @param markers        markers emitted
+     * @param markersDropped markers not emitted
+     * @param bufferFill     samples in the buffer now
+     * @param bufferCapacity the buffer's size
+     * @param sourceProblems problems by kind
+     * @param firstProblems  the first problems in full
+     */
+    public CountersSnapshot(long received, long emitted, Map<String, Long> dropped, long filled, long invalid,
+                            long backwards, long offGrid, long blocks, long markers, long markersDropped,
+                            int bufferFill, int bufferCapacity, Map<String, Long> sourceProblems,
+                            List<SourceProblem> firstProblems) {
+        this(received, emitted, dropped, filled, invalid, backwards, offGrid, blocks, markers, markersDropped,
+                bufferFill, bufferCapacity, sourceProblems, firstProblems, 0, 0, 0, 0);
     }
 
     /** @return samples dropped for any reason */

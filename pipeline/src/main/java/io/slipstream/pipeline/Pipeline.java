@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group,
- * and {@link Marker}s after the block holding their time.
+ * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group for
+ * channels that keep a fixed rate, timestamped {@link Rows} for the others, {@link EventOccurrence}s, and
+ * {@link Marker}s after the data holding their time.
  *
  * <p>Shape: source → bounded buffer with the overflow policy → block assembly (one serial stage, driven by the
  * samples' own clock, plus a linger check every quarter of the linger time on the clock's scheduler). When the
@@ -66,7 +67,7 @@ public final class Pipeline {
      * The events; cold, and may be subscribed once (a second subscriber gets an {@link IllegalStateException}).
      * Subscribing subscribes the source.
      *
-     * @return configurations, blocks and markers in sending order
+     * @return configurations, blocks, rows, event occurrences and markers in sending order
      */
     public Flux<PipelineEvent> events() {
         return Flux.defer(() -> {
@@ -84,7 +85,7 @@ public final class Pipeline {
                 clock::nowNanos);
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Flux<SampleValue> samples = Flux.defer(() -> source.samples(context)).doOnNext(s -> counters.received());
+        Flux<SampleValue> samples = Flux.defer(() -> source.samples(context)).doOnNext(this::received);
         Flux<PipelineInput> inputs = buffered(samples)
                 .<PipelineInput>map(PipelineInput.Sample::new)
                 .onErrorResume(e -> {
@@ -116,14 +117,39 @@ public final class Pipeline {
         int size = settings.overflow().buffer();
         return switch (settings.overflow().policy()) {
             case BLOCK -> samples;
-            case DROP_OLDEST -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-oldest", 1),
+            case DROP_OLDEST -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-oldest"),
                     BufferOverflowStrategy.DROP_OLDEST).doOnNext(s -> counters.taken());
-            case DROP_NEWEST -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-newest", 1),
+            case DROP_NEWEST -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-newest"),
                     BufferOverflowStrategy.DROP_LATEST).doOnNext(s -> counters.taken());
-            case FAIL -> samples.onBackpressureBuffer(size, s -> counters.dropped("overflow-fail", 1),
+            case FAIL -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-fail"),
                             BufferOverflowStrategy.ERROR).doOnNext(s -> counters.taken())
                     .onErrorMap(Exceptions::isOverflow, e -> new BufferOverflowException(size, e));
         };
+    }
+
+    private void received(SampleValue sample) {
+        counters.received();
+        if (sample.isEvent()) {
+            counters.eventReceived();
+        }
+    }
+
+    /**
+     * The buffer is full and drops (or, under {@code fail}, refuses) one item. A sample is counted; an event
+     * occurrence is counted too, and under a dropping policy fails the run: Reactor turns the exception thrown here
+     * into the buffer's error, so what was assembled is still sent first.
+     */
+    private void overflowed(SampleValue item, String reason) {
+        if (!item.isEvent()) {
+            counters.dropped(reason, 1);
+            return;
+        }
+        counters.eventDropped(reason);
+        OverflowSettings overflow = settings.overflow();
+        if (overflow.policy() != OverflowPolicy.FAIL) {
+            throw new EventDroppedException(item.channel().event(), item.timeNanos(), overflow.policy(),
+                    overflow.buffer());
+        }
     }
 
     private void finished(SignalType signal) {
@@ -132,12 +158,13 @@ public final class Pipeline {
             if (inside > 0) {
                 counters.dropped(signal == SignalType.CANCEL ? "cancelled" : "failed", inside);
             }
-            counters.dropPendingMarkers();
+            counters.dropPending();
         }
         CountersSnapshot c = counters.snapshot();
         LOG.info("Pipeline {}: received {}, emitted {}, dropped {}, filled {}, invalid {}, backwards {}, off-grid {},"
-                        + " blocks {}, markers {} ({} dropped)", signal == SignalType.ON_COMPLETE ? "completed" : "ended by " + signal,
+                        + " blocks {}, rows {} in {} batches, events {} ({} dropped), markers {} ({} dropped)",
+                signal == SignalType.ON_COMPLETE ? "completed" : "ended by " + signal,
                 c.received(), c.emitted(), c.dropped(), c.filled(), c.invalid(), c.backwards(), c.offGrid(),
-                c.blocks(), c.markers(), c.markersDropped());
+                c.blocks(), c.rows(), c.rowBatches(), c.events(), c.eventsDropped(), c.markers(), c.markersDropped());
     }
 }

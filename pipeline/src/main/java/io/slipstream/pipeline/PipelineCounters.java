@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What happened to the samples of one pipeline run, for the app's status line and metrics. Thread-safe and cheap:
- * per-sample counts are uncontended adders, everything else is counted per block or per event.
+ * per-sample counts are uncontended adders, everything else is counted per block, row batch or event.
  */
 public final class PipelineCounters {
 
@@ -28,6 +28,11 @@ public final class PipelineCounters {
     private final LongAdder markers = new LongAdder();
     private final LongAdder markersFound = new LongAdder();
     private final LongAdder markersDropped = new LongAdder();
+    private final LongAdder rows = new LongAdder();
+    private final LongAdder rowBatches = new LongAdder();
+    private final LongAdder eventsReceived = new LongAdder();
+    private final LongAdder events = new LongAdder();
+    private final LongAdder eventsDropped = new LongAdder();
     private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
     private final List<SourceProblem> firstProblems = new ArrayList<>();
@@ -78,6 +83,37 @@ public final class PipelineCounters {
         blocks.increment();
     }
 
+    /**
+     * Counts one emitted batch of rows.
+     *
+     * @param length its rows
+     */
+    public void rowBatch(int length) {
+        rowBatches.increment();
+        rows.add(length);
+    }
+
+    /** Counts one event occurrence from the source (also counted as {@link #received()}). */
+    public void eventReceived() {
+        eventsReceived.increment();
+    }
+
+    /** Counts one emitted event occurrence (also counted as {@link #emitted(long) emitted}). */
+    public void event() {
+        events.increment();
+        emitted.increment();
+    }
+
+    /**
+     * Counts one event occurrence not emitted, also as a dropped item with that reason.
+     *
+     * @param reason why, as for {@link #dropped(String, long)}
+     */
+    public void eventDropped(String reason) {
+        eventsDropped.increment();
+        dropped(reason, 1);
+    }
+
     /** Counts one emitted marker. */
     public void marker() {
         markers.increment();
@@ -88,11 +124,18 @@ public final class PipelineCounters {
         markersFound.increment();
     }
 
-    /** Counts the derived markers not emitted because the run was cancelled or failed before their block left. */
-    void dropPendingMarkers() {
+    /**
+     * Counts the derived markers not emitted because the run was cancelled or failed before their block left, and
+     * the event occurrences received but neither emitted nor dropped (they were inside the pipeline).
+     */
+    void dropPending() {
         long pending = markersFound.sum() - markers.sum() - markersDropped.sum();
         if (pending > 0) {
             markersDropped.add(pending);
+        }
+        long inside = eventsReceived.sum() - events.sum() - eventsDropped.sum();
+        if (inside > 0) {
+            eventsDropped.add(inside);
         }
     }
 
@@ -156,6 +199,7 @@ public final class PipelineCounters {
         }
         return new CountersSnapshot(received.sum(), emitted.sum(), droppedNow, filled.sum(), invalid.sum(),
                 backwards.sum(), offGrid.sum(), blocks.sum(), markers.sum(), markersDropped.sum(),
-                (int) Math.max(0, Math.min(bufferCapacity, fill)), bufferCapacity, sums(problems), first);
+                (int) Math.max(0, Math.min(bufferCapacity, fill)), bufferCapacity, sums(problems), first, rows.sum(),
+                rowBatches.sum(), events.sum(), eventsDropped.sum());
     }
 }

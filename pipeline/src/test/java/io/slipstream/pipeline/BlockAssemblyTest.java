@@ -266,21 +266,23 @@ class BlockAssemblyTest {
                         return Flux.just(SampleValue.of(A, T0 + 2 * MS, 3), SampleValue.of(late, T0 + 2 * MS, 3));
                     }));
         };
-        List<PipelineEvent> events = run(source, sized(1000));
+        // blocks of 2: A's first block is full at its second sample, which ends A's timing probe then and there
+        List<PipelineEvent> events = run(source, sized(2));
 
         List<Configuration> configs = events.stream().filter(Configuration.class::isInstance)
                 .map(Configuration.class::cast).toList();
         assertEquals(2, configs.size());
-        assertEquals(2, configs.get(0).groups().size());
+        assertEquals(List.of(List.of(A)), configs.get(0).groups().stream().map(RateGroup::channels).toList(),
+                "A's group is announced before its first block; Slow is still being judged");
         assertEquals(2, configs.get(1).version());
         assertEquals(List.of(A, slow, late), configs.get(1).channels());
         assertEquals(3, configs.get(1).groups().size(), "a late channel at a known rate still gets its own group");
-        assertEquals(10 * MS, configs.get(0).groups().get(1).intervalNanos());
+        assertEquals(10 * MS, configs.get(1).groups().get(1).intervalNanos());
         Block lateBlock = blocks(events).stream().filter(b -> b.group().channels().contains(late)).findFirst()
                 .orElseThrow();
         assertTrue(events.indexOf(configs.get(1)) < events.indexOf(lateBlock),
                 "the new configuration precedes the late channel's first block");
-        assertEquals(3, blocks(events).size());
+        assertEquals(4, blocks(events).size());
     }
 
     @Test
@@ -292,18 +294,20 @@ class BlockAssemblyTest {
             ctx.declareChannels(List.of(A));
             ctx.sessionMetadata(practice);
             return Flux.concat(
-                    Flux.just(SampleValue.of(A, T0, 1), SampleValue.of(A, T0 + MS, 2)),
+                    // 17 read times: the timing probe judges A regular at the 16th interval and the configuration
+                    // leaves then, with the metadata of that moment
+                    Flux.range(0, 17).map(i -> SampleValue.of(A, T0 + i * MS, i)),
                     Flux.defer(() -> {
                         ctx.sessionMetadata(practice.withStart(java.time.Instant.EPOCH)); // same fields: nothing to send
-                        return Flux.just(SampleValue.of(A, T0 + 2 * MS, 3));
+                        return Flux.just(SampleValue.of(A, T0 + 17 * MS, 17));
                     }),
                     Flux.defer(() -> {
                         ctx.sessionMetadata(qualify);
-                        return Flux.just(SampleValue.of(A, T0 + 3 * MS, 4));
+                        return Flux.just(SampleValue.of(A, T0 + 18 * MS, 18));
                     }),
                     Flux.defer(() -> {
                         ctx.sessionMetadata(qualify);
-                        return Flux.just(SampleValue.of(A, T0 + 4 * MS, 5));
+                        return Flux.just(SampleValue.of(A, T0 + 19 * MS, 19));
                     }));
         };
         List<PipelineEvent> events = run(source, sized(1000));
@@ -313,25 +317,35 @@ class BlockAssemblyTest {
                 .map(SessionDetails.class::cast).toList();
         assertEquals(List.of(new SessionDetails(qualify)), details);
         assertEquals(1, events.stream().filter(Configuration.class::isInstance).count(), "no new configuration");
-        assertEquals(5, blocks(events).get(0).length(), "data goes on in one block");
+        assertEquals(20, blocks(events).get(0).length(), "data goes on in one block");
     }
 
     @Test
-    void channelsWithoutARateGetTheIntervalOfTheirFirstTwoReadTimes() {
+    void channelsWithoutARateAreSentAsRowsAtTheirOwnTimes() {
         ChannelDefinition x = channel("X:Csv", 0);
         ChannelDefinition y = channel("Y:Csv", 0);
-        List<PipelineEvent> events = run(rows(List.of(x, y), grid(T0, 20 * MS, 5)), sized(1000));
+        long[] times = {T0, T0 + 20 * MS, T0 + 33 * MS, T0 + 70 * MS, T0 + 71 * MS};
+        List<PipelineEvent> events = run(rows(List.of(x, y), times), sized(1000));
 
         List<Configuration> configs = events.stream().filter(Configuration.class::isInstance)
                 .map(Configuration.class::cast).toList();
+        assertEquals(1, configs.size());
         assertEquals(List.of(), configs.get(0).groups());
-        RateGroup inferred = configs.get(configs.size() - 1).groups().get(0);
-        assertEquals(20 * MS, inferred.intervalNanos());
-        assertEquals(List.of(x, y), inferred.channels());
-        Block b = blocks(events).get(0);
-        assertEquals(5, b.length());
-        assertEquals(T0, b.startNanos());
-        assertNull(b.status(1), "no slot was left empty while inferring");
+        assertEquals(List.of(new RowGroup(1, List.of(x, y))), configs.get(0).rowGroups(),
+                "channels read at the same instants share one row group");
+        Rows r = (Rows) events.get(1);
+        assertEquals(5, r.length());
+        for (int i = 0; i < times.length; i++) {
+            assertEquals(times[i], r.time(i), "row " + i + " keeps its read time");
+            assertEquals(times[i], r.values(0)[i], 0.0);
+            assertEquals(times[i], r.values(1)[i], 0.0);
+        }
+        assertNull(r.status(0));
+        assertNull(r.status(1));
+        assertEquals(2, events.size());
+        assertEquals(5, counters().rows());
+        assertEquals(1, counters().rowBatches());
+        assertEquals(0, counters().blocks());
     }
 
     @Test

@@ -95,21 +95,37 @@ final class Fixtures {
         return events.stream().filter(Marker.class::isInstance).map(Marker.class::cast).toList();
     }
 
-    /** Every marker follows a block, already sent, that covers its time; a configuration precedes all blocks. */
+    /**
+     * A configuration announcing its group precedes every block and row batch, and one defining its event precedes
+     * every occurrence; every marker follows data (a block or a row batch), already sent, that covers its time.
+     */
     static void assertOrder(List<PipelineEvent> events) {
-        List<Block> sent = new ArrayList<>();
-        boolean configured = false;
+        List<PipelineEvent> sent = new ArrayList<>();
+        Configuration config = null;
         for (PipelineEvent e : events) {
-            if (e instanceof Configuration) {
-                configured = true;
+            if (e instanceof Configuration c) {
+                config = c;
             } else if (e instanceof Block b) {
-                assertTrue(configured, "a block before any configuration: " + b);
+                assertTrue(config != null && config.groups().contains(b.group()), "a block before its group was"
+                        + " announced: " + b);
                 sent.add(b);
+            } else if (e instanceof Rows r) {
+                assertTrue(config != null && config.rowGroups().contains(r.group()), "rows before their group was"
+                        + " announced: " + r);
+                sent.add(r);
+            } else if (e instanceof EventOccurrence o) {
+                assertTrue(config != null && config.events().contains(o.definition()), "an occurrence before its"
+                        + " event was defined: " + o.definition() + " at " + o.timeNanos());
             } else if (e instanceof Marker m) {
-                assertTrue(sent.stream().anyMatch(b -> b.covers(m.timeNanos())),
-                        "marker " + m + " is not covered by a block sent before it: " + sent);
+                assertTrue(sent.stream().anyMatch(d -> d instanceof Block b ? b.covers(m.timeNanos())
+                                : ((Rows) d).covers(m.timeNanos())),
+                        "marker " + m + " is not covered by data sent before it: " + sent);
             }
         }
+    }
+
+    static List<Rows> rowBatches(List<PipelineEvent> events) {
+        return events.stream().filter(Rows.class::isInstance).map(Rows.class::cast).toList();
     }
 
     /** received == emitted + dropped. */

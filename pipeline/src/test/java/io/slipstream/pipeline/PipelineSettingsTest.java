@@ -54,7 +54,9 @@ class PipelineSettingsTest {
         ConfigException gap = assertThrows(ConfigException.class,
                 () -> PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("gap", "bridge")))));
         assertEquals("pipelines[0].block.gap", gap.key());
-        assertTrue(gap.getMessage().contains("split, fill"), gap.getMessage());
+        assertTrue(gap.getMessage().contains("split, fill, rows"), gap.getMessage());
+        assertEquals(GapPolicy.ROWS, PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("gap", "rows"))))
+                .block().gap(), "gap: rows sends every channel as rows");
 
         ConfigException tolerance = assertThrows(ConfigException.class,
                 () -> PipelineSettings.fromConfig(pipeline(Map.of("block", Map.of("tolerance", 0.9)))));

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole Open Streaming backend in this JVM: a Kafka broker (KRaft, unless an external Kafka is
- * configured), the Stream API and the Key Generator, all on 127.0.0.1.
+ * configured), the Stream API and the Key Generator, all on 127.0.0.1 unless {@link ServerSecurity} opens the
+ * Stream API and Key Generator to a network (the broker always stays on loopback).
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -41,7 +42,8 @@ public final class EmbeddedStack implements AutoCloseable {
         KeyGeneratorServer keyGenerator = null;
         // The Key Generator starts beside the broker: its gRPC and Netty classes load while Kafka's do.
         CompletableFuture<KeyGeneratorServer> keyGeneratorStart =
-                CompletableFuture.supplyAsync(() -> KeyGeneratorServer.start(options.keyGeneratorPort()), EmbeddedStack::startThread);
+                CompletableFuture.supplyAsync(() -> KeyGeneratorServer.start(options.keyGeneratorPort(), options.security()),
+                        EmbeddedStack::startThread);
         try {
             String bootstrap = options.externalBootstrap();
             if (bootstrap == null) {
@@ -98,12 +100,12 @@ public final class EmbeddedStack implements AutoCloseable {
         return keyGenerator.port();
     }
 
-    /** @return {@code 127.0.0.1:port} of the Stream API */
+    /** @return where a client on this machine reaches the Stream API */
     public String streamApiAddress() {
         return streamApi.address();
     }
 
-    /** @return {@code 127.0.0.1:port} of the Key Generator */
+    /** @return where a client on this machine reaches the Key Generator */
     public String keyGeneratorAddress() {
         return keyGenerator.address();
     }

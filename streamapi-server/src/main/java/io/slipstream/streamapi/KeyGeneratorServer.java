@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.grpc.Server;
-import io.slipstream.streamapi.grpc.LoopbackServer;
+import io.slipstream.streamapi.grpc.GrpcServers;
 import io.slipstream.streamapi.keys.KeyGenerator;
 import io.slipstream.streamapi.keys.KeyGeneratorService;
 
@@ -19,23 +19,35 @@ public final class KeyGeneratorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeyGeneratorServer.class);
 
     private final Server server;
+    private final ServerSecurity security;
     private final int port;
     private volatile boolean closed;
 
-    private KeyGeneratorServer(Server server) {
+    private KeyGeneratorServer(Server server, ServerSecurity security) {
         this.server = server;
+        this.security = security;
         this.port = server.getPort();
     }
 
     /**
      * @param port the port on 127.0.0.1, 0 = a free one
-     * @return the running server
+     * @return the running server, on loopback in cleartext
      * @throws IllegalStateException when the port cannot be bound
      */
     public static KeyGeneratorServer start(int port) {
-        Server server = LoopbackServer.start("Key Generator", port, List.of(new KeyGeneratorService(new KeyGenerator())));
-        LOG.info("Key Generator listening on 127.0.0.1:{}", server.getPort());
-        return new KeyGeneratorServer(server);
+        return start(port, ServerSecurity.loopback());
+    }
+
+    /**
+     * @param port     the port, 0 = a free one
+     * @param security the address it listens on, and TLS
+     * @return the running server
+     * @throws IllegalStateException when the TLS files cannot be used or the port cannot be bound
+     */
+    public static KeyGeneratorServer start(int port, ServerSecurity security) {
+        Server server = GrpcServers.start("Key Generator", security, port, List.of(new KeyGeneratorService(new KeyGenerator())), List.of());
+        LOG.info("Key Generator listening on {} port {}", security.describe(), server.getPort());
+        return new KeyGeneratorServer(server, security);
     }
 
     /** @return the port it listens on */
@@ -43,9 +55,9 @@ public final class KeyGeneratorServer implements AutoCloseable {
         return port;
     }
 
-    /** @return {@code 127.0.0.1:port} */
+    /** @return where a client on this machine reaches it: {@code 127.0.0.1:port} unless bound to another address */
     public String address() {
-        return "127.0.0.1:" + port();
+        return security.clientAddress(port);
     }
 
     /** Stops the server; calling it twice is harmless. */
@@ -55,7 +67,7 @@ public final class KeyGeneratorServer implements AutoCloseable {
             return;
         }
         closed = true;
-        LoopbackServer.stop(server);
-        LOG.info("Key Generator on 127.0.0.1:{} stopped", port);
+        GrpcServers.stop(server);
+        LOG.info("Key Generator on port {} stopped", port);
     }
 }

@@ -1,8 +1,10 @@
 package io.slipstream.streamapi;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,7 +17,7 @@ import io.slipstream.streamapi.connection.ConnectionService;
 import io.slipstream.streamapi.connection.Connections;
 import io.slipstream.streamapi.dataformat.DataFormatService;
 import io.slipstream.streamapi.dataformat.DataFormats;
-import io.slipstream.streamapi.grpc.LoopbackServer;
+import io.slipstream.streamapi.grpc.GrpcServers;
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.streamapi.kafka.KafkaAdmin;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
@@ -23,6 +25,9 @@ import io.slipstream.streamapi.kafka.LogReplay;
 import io.slipstream.streamapi.kafka.RecordWriter;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.limits.CallLimits;
+import io.slipstream.streamapi.limits.ClientIdentity;
+import io.slipstream.streamapi.names.NameRules;
 import io.slipstream.streamapi.reader.PacketReaderService;
 import io.slipstream.streamapi.session.SessionEvents;
 import io.slipstream.streamapi.session.SessionService;
@@ -45,22 +50,26 @@ public final class StreamApiServer implements AutoCloseable {
     private static final long KAFKA_WAIT_MS = 30_000;
 
     private final Server server;
+    private final ServerSecurity security;
     private final KafkaAdmin admin;
     private final RecordWriter records;
     private final SessionEvents events;
     private final Scheduler readers;
     private final WriteCounters counters;
+    private final CallLimits callLimits;
     private final int port;
     private volatile boolean closed;
 
-    private StreamApiServer(Server server, KafkaAdmin admin, RecordWriter records, SessionEvents events,
-                            Scheduler readers, WriteCounters counters) {
+    private StreamApiServer(Server server, ServerSecurity security, KafkaAdmin admin, RecordWriter records, SessionEvents events,
+                            Scheduler readers, WriteCounters counters, CallLimits callLimits) {
         this.server = server;
+        this.security = security;
         this.admin = admin;
         this.records = records;
         this.events = events;
         this.readers = readers;
         this.counters = counters;
+        this.callLimits = callLimits;
         this.port = server.getPort();
     }
 
@@ -68,8 +77,8 @@ public final class StreamApiServer implements AutoCloseable {
      * Starts the Stream API and blocks until it is ready.
      *
      * @param bootstrapServers the Kafka to write to
-     * @param port             the gRPC port on 127.0.0.1, 0 = a free one
-     * @param options          partition mappings and topic-based mode are taken from here
+     * @param port             the gRPC port, 0 = a free one
+     * @param options          partition mappings, topic-based mode, limits, bind address and TLS are taken from here
      * @return the running server
      * @throws IllegalStateException when Kafka does not answer, the replay fails or the port cannot be bound
      */
@@ -84,11 +93,12 @@ public final class StreamApiServer implements AutoCloseable {
             admin.ensureTopics(Map.of(layout.sessionInfoTopic(), 1));
             records = new RecordWriter(bootstrapServers);
             WriteCounters counters = new WriteCounters();
-            DataSources dataSources = new DataSources(layout, admin);
+            ServerLimits limits = options.limits();
+            DataSources dataSources = new DataSources(layout, admin, limits.maxDataSources());
             PacketWriter writer = new PacketWriter(layout, dataSources, records, counters);
             KeyGenerator keys = new KeyGenerator();
-            SessionEvents events = new SessionEvents();
-            Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events);
+            SessionEvents events = new SessionEvents(ServerLimits.NOTIFICATION_BUFFER);
+            Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events, limits, Clock.systemUTC());
             DataFormats formats = new DataFormats(writer, keys);
             AtomicLong definitions = new AtomicLong();
             dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, List.of(layout.essentials(ds)),
@@ -100,7 +110,13 @@ public final class StreamApiServer implements AutoCloseable {
             List<String> replayedSources = new ArrayList<>();
             for (String topic : admin.listTopics()) {
                 layout.dataSourceOfEssentialTopic(topic).ifPresent(ds -> {
-                    dataSources.ensure(ds);
+                    Optional<String> refused = NameRules.problemWithDataSource(ds);
+                    if (refused.isPresent()) {
+                        // Written before names were checked, or by another program: never replayed as a data source.
+                        LOG.warn("Topic {} is not replayed: data source \"{}\" is refused ({})", topic, ds, refused.get());
+                        return;
+                    }
+                    dataSources.ensureExisting(ds);
                     replayedSources.add(ds);
                 });
             }
@@ -113,18 +129,21 @@ public final class StreamApiServer implements AutoCloseable {
             LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
                     sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
 
-            readers = Schedulers.newBoundedElastic(256, 10_000, "stream-api-reader");
-            Connections connections = new Connections();
-            Server server = LoopbackServer.start("Stream API", port, List.of(
+            readers = Schedulers.newBoundedElastic(ServerLimits.MAX_READERS, 10_000, "stream-api-reader");
+            Connections connections = new Connections(limits.maxConnectionsPerClient());
+            CallLimits callLimits = new CallLimits(limits.maxStreamsPerClient(), limits.maxSubscribersPerClient(), ServerLimits.MAX_READERS);
+            Server server = GrpcServers.start("Stream API", options.security(), port, List.of(
                     new PacketWriterService(writer),
                     new SessionService(sessions, events),
                     new DataFormatService(formats, dataSources),
                     new ConnectionService(connections),
-                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)));
-            LOG.info("Stream API listening on 127.0.0.1:{} (kafka {}, {} layout) in {} ms", server.getPort(), bootstrapServers,
+                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)),
+                    List.of(callLimits, new ClientIdentity()));
+            LOG.info("Stream API listening on {} port {} (kafka {}, {} layout) in {} ms", options.security().describe(), server.getPort(),
+                    bootstrapServers,
                     options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new StreamApiServer(server, admin, records, events, readers, counters);
+            return new StreamApiServer(server, options.security(), admin, records, events, readers, counters, callLimits);
         } catch (RuntimeException e) {
             if (readers != null) {
                 readers.dispose();
@@ -142,9 +161,9 @@ public final class StreamApiServer implements AutoCloseable {
         return port;
     }
 
-    /** @return {@code 127.0.0.1:port} */
+    /** @return where a client on this machine reaches it: {@code 127.0.0.1:port} unless bound to another address */
     public String address() {
-        return "127.0.0.1:" + port();
+        return security.clientAddress(port);
     }
 
     /** @return client packets (data and info) acknowledged by Kafka */
@@ -155,6 +174,16 @@ public final class StreamApiServer implements AutoCloseable {
     /** @return client packets that could not be written to Kafka (each logged with session key and id) */
     public long packetsFailed() {
         return counters.packetsFailed();
+    }
+
+    /** @return streaming calls refused because a client or the server had the most open (RESOURCE_EXHAUSTED) */
+    public long callsRefused() {
+        return callLimits.refused();
+    }
+
+    /** @return notification streams closed because their subscriber fell too far behind */
+    public long notificationsOverflowed() {
+        return events.overflowed();
     }
 
     /** @return how many session start/stop notification streams are open */
@@ -170,11 +199,11 @@ public final class StreamApiServer implements AutoCloseable {
         }
         closed = true;
         events.close();
-        LoopbackServer.stop(server);
+        GrpcServers.stop(server);
         readers.dispose();
         records.close();
         admin.close();
-        LOG.info("Stream API on 127.0.0.1:{} stopped ({} packets written, {} failed)", port,
+        LOG.info("Stream API on port {} stopped ({} packets written, {} failed)", port,
                 counters.packetsWritten(), counters.packetsFailed());
     }
 

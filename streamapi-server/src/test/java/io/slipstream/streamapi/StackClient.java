@@ -22,7 +22,12 @@ import io.grpc.MethodDescriptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import ma.streaming.api.v1.ConnectionManagerServiceGrpc;
 import ma.streaming.api.v1.DataFormatManagerServiceGrpc;
+import ma.streaming.api.v1.Connection;
 import ma.streaming.api.v1.DataPacketDetails;
+import ma.streaming.api.v1.DataPacketRequest;
+import ma.streaming.api.v1.PacketResponse;
+import ma.streaming.api.v1.ReadDataPacketsRequest;
+import ma.streaming.api.v1.ReadDataPacketsResponse;
 import ma.streaming.api.v1.PacketWriterServiceGrpc;
 import ma.streaming.api.v1.ReactorPacketReaderServiceGrpc;
 import ma.streaming.api.v1.ReactorPacketWriterServiceGrpc;
@@ -31,6 +36,8 @@ import ma.streaming.api.v1.SessionManagementServiceGrpc;
 import ma.streaming.api.v1.WriteDataPacketRequest;
 import ma.streaming.key_generator.v1.UniqueKeyGeneratorServiceGrpc;
 import ma.streaming.open_data.v1.Packet;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** A test client of the stack that uses only our generated stubs over real loopback sockets, plus a plain Kafka reader. */
 final class StackClient implements AutoCloseable {
@@ -76,6 +83,26 @@ final class StackClient implements AutoCloseable {
                 .setDetail(DataPacketDetails.newBuilder().setDataSource(dataSource).setStream(stream)
                         .setSessionKey(sessionKey).setMessage(packet))
                 .build());
+    }
+
+    /** How long a live read waits for its first packet. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** A live read ends after this long without a new packet: nothing more is expected by then. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+
+    /**
+     * ReadDataPackets on a connection, until one packet more than expected arrives or the reader stays quiet: the
+     * result shows both a missing and an extra packet.
+     */
+    List<Packet> readData(long connection, DataPacketRequest.Builder request, int expected) {
+        return reader.readDataPackets(ReadDataPacketsRequest.newBuilder()
+                        .setRequest(request.setConnection(Connection.newBuilder().setId(connection))).build())
+                .flatMapIterable(ReadDataPacketsResponse::getResponseList)
+                .map(PacketResponse::getPacket)
+                .take(expected + 1)
+                .timeout(Mono.delay(READ_TIMEOUT), item -> Mono.delay(QUIET), Flux.empty())
+                .collectList()
+                .block(READ_TIMEOUT.plusSeconds(5));
     }
 
     /** Reads a partition straight from Kafka, from an offset to the end it has now. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.protobuf.ByteString;
 
+import ma.streaming.api.v1.ConnectionDetails;
 import ma.streaming.api.v1.CreateSessionRequest;
+import ma.streaming.api.v1.DataPacketRequest;
+import ma.streaming.api.v1.GetEventDataFormatIdRequest;
+import ma.streaming.api.v1.GetEventRequest;
+import ma.streaming.api.v1.NewConnectionRequest;
 import ma.streaming.api.v1.EndSessionRequest;
 import ma.streaming.api.v1.GetCurrentSessionsRequest;
 import ma.streaming.api.v1.GetParameterDataFormatIdRequest;
@@ -28,7 +34,8 @@ import ma.streaming.open_data.v1.Packet;
 
 /**
  * Session, data-format and key state lives in Kafka: a Stream API stopped and started again on the same
- * broker and port answers as before. Also the topic-based layout, on the same broker.
+ * broker and port answers as before, and serves and filters the row and event packets written before the restart.
+ * Also the topic-based layout, on the same broker.
  */
 class StreamApiRestartTest {
 
@@ -95,6 +102,48 @@ class StreamApiRestartTest {
 
             String third = client.sessions.createSession(CreateSessionRequest.newBuilder().setDataSource("Restart").setIdentifier("three").build()).getSessionKey();
             assertEquals(List.of(done, open, third), client.sessions.getCurrentSessions(GetCurrentSessionsRequest.newBuilder().setDataSource("Restart").build()).getSessionKeysList());
+        }
+    }
+
+    @Test
+    void rowAndEventPacketsWrittenBeforeARestartAreServedAndFilteredAfterIt() throws Exception {
+        StackOptions options = StackOptions.ephemeral(dir);
+        String key;
+        long rowFormat;
+        long incidentFormat;
+        List<Packet> written = new ArrayList<>();
+        try (StreamApiServer first = StreamApiServer.start(broker.bootstrapServers(), 0, options);
+             StackClient client = new StackClient(first.address(), keyGenerator.address())) {
+            key = client.sessions.createSession(CreateSessionRequest.newBuilder().setDataSource("RestartRows").setIdentifier("r").build()).getSessionKey();
+            rowFormat = client.formats.getParameterDataFormatId(GetParameterDataFormatIdRequest.newBuilder().setDataSource("RestartRows")
+                    .addParameters(RowAndEventPackets.LAT).addParameters(RowAndEventPackets.LON).build()).getDataFormatIdentifier();
+            incidentFormat = client.formats.getEventDataFormatId(GetEventDataFormatIdRequest.newBuilder().setDataSource("RestartRows")
+                    .setEvent(RowAndEventPackets.INCIDENT).build()).getDataFormatIdentifier();
+            long t0 = 1_763_000_000_000_000_000L;
+            written.add(RowAndEventPackets.packet(key, 1, RowAndEventPackets.configuration("cfg-restart"), true));
+            written.add(RowAndEventPackets.packet(key, 2, RowAndEventPackets.rows(rowFormat, t0, t0 + 7_000_000L), false));
+            written.add(RowAndEventPackets.packet(key, 3, RowAndEventPackets.eventById(incidentFormat, t0 + 5_000_000L, 1, 1), false));
+            written.add(RowAndEventPackets.packet(key, 4, RowAndEventPackets.eventByName(RowAndEventPackets.YELLOW, t0 + 6_000_000L), false));
+            for (Packet p : written) {
+                client.write("RestartRows", "Stream1", key, p);
+            }
+        }
+
+        try (StreamApiServer second = StreamApiServer.start(broker.bootstrapServers(), 0, options);
+             StackClient client = new StackClient(second.address(), keyGenerator.address())) {
+            assertEquals(RowAndEventPackets.INCIDENT, client.formats.getEvent(GetEventRequest.newBuilder().setDataSource("RestartRows")
+                    .setDataFormatIdentifier(incidentFormat).build()).getEvent(), "the event's data format was rebuilt from Kafka");
+            assertEquals(incidentFormat, client.formats.getEventDataFormatId(GetEventDataFormatIdRequest.newBuilder().setDataSource("RestartRows")
+                    .setEvent(RowAndEventPackets.INCIDENT).build()).getDataFormatIdentifier());
+            long connection = client.connections.newConnection(NewConnectionRequest.newBuilder().setDetails(ConnectionDetails.newBuilder()
+                    .setDataSource("RestartRows").setSessionKey(key).addStreams("Stream1").addStreamOffsets(0).setExcludeMainStream(true))
+                    .build()).getConnection().getId();
+            // The filter resolves the old packets' data-format ids through the replayed registry.
+            assertEquals(List.of(written.get(2)), client.readData(connection, DataPacketRequest.newBuilder()
+                    .addIncludeEvents("^Incident:").addExcludeParameters("."), 1));
+            assertEquals(List.of(written.get(1)), client.readData(connection, DataPacketRequest.newBuilder()
+                    .addIncludeParameters("^Lon:").addExcludeEvents("."), 1));
+            assertEquals(written.subList(1, 4), client.readData(connection, DataPacketRequest.newBuilder(), 3));
         }
     }
 

@@ -2,6 +2,7 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.inspect.PacketSummary;
 import io.slipstream.app.json.Json;
+import io.slipstream.atlaskafka.inspect.DataFormatRegistry;
 import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
 import io.slipstream.atlaskafka.inspect.LandedPacket;
 import io.slipstream.atlaskafka.inspect.SessionRuleChecker;
@@ -28,7 +29,7 @@ import reactor.core.publisher.Flux;
 /** {@code slipstream inspect}: decodes what is on Kafka for a data source, and checks it against the rules. */
 @Command(name = "inspect", description = {
         "Read a data source's topics from Kafka and print one line per packet: stream, partition or topic, offset,",
-        "id, type, session and a summary. --check verifies the session rules of ARCHITECTURE.md on what was read",
+        "id, type, session and a summary (rows: count, first and last time, parameters; events: event, time, values). --check verifies the session rules of ARCHITECTURE.md on what was read",
         "and exits 1 naming each violation. --follow keeps printing packets as they land, until Ctrl-C, --duration",
         "or --max-packets."})
 public final class InspectCommand implements Callable<Integer> {
@@ -67,8 +68,12 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per packet instead of text.")
     boolean json;
 
-    @Option(names = "--check", description = "Verify the session rules on what was read; exit 1 naming each violation.")
+    @Option(names = "--check", description = {"Verify the session rules on what was read (order, configuration, blocks, rows,",
+            "events, split configurations, markers, ids); exit 1 naming each violation."})
     boolean check;
+
+    /** Data-format ids learnt from the definitions read, before the --session filter (they have no session). */
+    private final DataFormatRegistry formats = new DataFormatRegistry();
 
     @Override
     public Integer call() throws Exception {
@@ -89,11 +94,12 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("--duration and --max-packets bound a --follow; without --follow inspect reads what is there and ends");
             return ExitCodes.USAGE;
         }
+        List<LandedPacket> all;
         List<LandedPacket> packets;
         try {
-            packets = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings).stream()
-                    .filter(this::selected)
-                    .toList();
+            all = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings);
+            all.forEach(p -> formats.observe(p.packet()));
+            packets = all.stream().filter(this::selected).toList();
         } catch (KafkaException e) {
             err.println("error: cannot read data source '" + dataSource + "' from Kafka at " + bootstrap + ": "
                     + e.getMessage() + " (is a broker running there? 'slipstream serve' runs the embedded one)");
@@ -107,7 +113,9 @@ public final class InspectCommand implements Callable<Integer> {
         if (!check) {
             return ExitCodes.OK;
         }
-        List<Violation> violations = new SessionRuleChecker().check(packets, session);
+        // Every record, not only the session's: the checker resolves data-format ids through the Stream API's
+        // definitions, which have no session, and picks the session's records itself.
+        List<Violation> violations = new SessionRuleChecker().check(all, session);
         for (Violation v : violations) {
             err.println("VIOLATION " + v.rule() + ": stream '" + v.stream() + "' offset " + v.offset() + " packet id "
                     + v.packetId() + ": " + v.message());
@@ -127,7 +135,8 @@ public final class InspectCommand implements Callable<Integer> {
         AtomicLong printed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(5))) {
-            Flux<LandedPacket> packets = new KafkaPacketReader().follow(bootstrap, dataSource, mappings).filter(this::selected);
+            Flux<LandedPacket> packets = new KafkaPacketReader().follow(bootstrap, dataSource, mappings)
+                    .doOnNext(p -> formats.observe(p.packet())).filter(this::selected);
             Disposable d = (maxPackets != null ? packets.take(maxPackets) : packets)
                     .subscribe(p -> {
                         print(out, p);
@@ -169,7 +178,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        Map<String, Object> summary = PacketSummary.of(p.packet());
+        Map<String, Object> summary = PacketSummary.of(p.packet(), formats);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("stream", p.stream());

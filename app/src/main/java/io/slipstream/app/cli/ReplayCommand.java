@@ -7,6 +7,7 @@ import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
 import io.slipstream.app.status.LiveConsole;
 import io.slipstream.app.run.ReplayPlan;
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.spi.SourceProvider;
@@ -62,6 +63,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,11 +91,13 @@ public final class ReplayCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(root.environment(), out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(say) : null;
+            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
                          runner::forceStop, session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                 SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), base.dataSource(), say);
                 List<PipelineOutcome> outcomes = new ArrayList<>();
                 for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
                     if (runner.stopped()) {
@@ -116,6 +122,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

@@ -12,6 +12,7 @@ import io.slipstream.app.run.PipelineFactory;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
 import io.slipstream.app.status.LiveConsole;
+import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.spi.ConfigException;
 import io.slipstream.streamapi.EmbeddedStack;
@@ -61,6 +62,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
 
+    @Mixin
+    ViewOption view;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -79,10 +83,12 @@ public final class RunCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(env, out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = needStack ? session.stackOptions.start(say) : null;
+            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, metricsPort != null ? metricsPort : cfg.metricsPort());
                  GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, runner::forceStop,
                          session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), null, say);
                 PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
                 List<PipelineRun> runs = new ArrayList<>();
                 for (PipelineSpec p : cfg.pipelines()) {
@@ -99,6 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
+                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "slipstream", mixinStandardHelpOptions = true, version = "slipstream 0.1.0-SNAPSHOT",
         description = "Streams engineering telemetry into the ATLAS Open Streaming Architecture.",
         subcommands = {RunCommand.class, ServeCommand.class, ReplayCommand.class, SourcesCommand.class,
-                ValidateCommand.class, InspectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                ValidateCommand.class, InspectCommand.class, ViewCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.FAILURE)
 public final class SlipstreamCommand implements Runnable {
 

@@ -30,10 +30,15 @@ final class PipelineMeters {
 
     private static final List<Series> COUNTERS = List.of(
             new Series("slipstream.samples.received", "Samples the source produced.", s -> s.pipeline().received()),
-            new Series("slipstream.samples.emitted", "Samples put into blocks.", s -> s.pipeline().emitted()),
+            new Series("slipstream.samples.emitted", "Samples put into blocks or rows, and event occurrences.", s -> s.pipeline().emitted()),
             new Series("slipstream.samples.filled", "MISSING samples filled into gaps.", s -> s.pipeline().filled()),
             new Series("slipstream.samples.invalid", "NaN or infinite values sent as MISSING.", s -> s.pipeline().invalid()),
             new Series("slipstream.blocks", "Blocks assembled.", s -> s.pipeline().blocks()),
+            new Series("slipstream.rows", "Timestamped rows assembled.", s -> s.pipeline().rows()),
+            new Series("slipstream.row.batches", "Batches of timestamped rows assembled.", s -> s.pipeline().rowBatches()),
+            new Series("slipstream.events", "Event occurrences handed to the sink.", s -> s.pipeline().events()),
+            new Series("slipstream.events.dropped", "Event occurrences not sent: undeclared, or inside a failed run.",
+                    s -> s.pipeline().eventsDropped()),
             new Series("slipstream.samples.sent", "Samples in data packets handed to gRPC (resends not counted).",
                     s -> s.sink().samplesSent()),
             new Series("slipstream.markers", "Markers derived and handed to the sink.", s -> s.pipeline().markers()),

@@ -37,11 +37,11 @@ public final class RunSummary {
     /**
      * @param c the pipeline's counters
      * @param k the sink's counters
-     * @return samples in blocks (emitted and filled) that the sink never handed to gRPC: a run that failed, or was
-     *         cut off, before they went
+     * @return samples in blocks or rows (emitted and filled; event occurrences are not samples) that the sink never
+     *         handed to gRPC: a run that failed, or was cut off, before they went
      */
     static long notSent(CountersSnapshot c, SinkSnapshot k) {
-        return Math.max(0, c.emitted() + c.filled() - k.samplesSent());
+        return Math.max(0, c.emitted() - c.events() + c.filled() - k.samplesSent());
     }
 
     /** @return a few lines per pipeline */
@@ -55,12 +55,16 @@ public final class RunSummary {
                     s.name(), o.ok() ? "ended cleanly" : "FAILED: " + o.error(),
                     k.sessionKey() == null ? "no session was created" : "session " + k.sessionKey(), s.dataSource(), s.stream()));
             sb.append(String.format(Locale.ROOT,
-                    "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d markers%s%n",
-                    c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(), c.markers(),
+                    "  samples: %,d received, %,d emitted, %,d dropped %s, %,d filled, %,d invalid; %,d blocks, %,d rows in"
+                            + " %,d batches, %,d events%s, %,d markers%s%n",
+                    c.received(), c.emitted(), c.droppedTotal(), c.dropped(), c.filled(), c.invalid(), c.blocks(),
+                    c.rows(), c.rowBatches(), c.events(),
+                    c.eventsDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d DROPPED)", c.eventsDropped()),
+                    c.markers(),
                     c.markersDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d more lost with the open block)", c.markersDropped())));
             long notSent = notSent(c, k);
             if (notSent > 0) {
-                sb.append(String.format(Locale.ROOT, "  NOT SENT: %,d of the samples the pipeline put in blocks never"
+                sb.append(String.format(Locale.ROOT, "  NOT SENT: %,d of the samples the pipeline put in blocks or rows never"
                         + " reached the Stream API%n", notSent));
             }
             sb.append(String.format(Locale.ROOT,
@@ -105,6 +109,10 @@ public final class RunSummary {
             samples.put("notSent", notSent(c, k));
             p.put("samples", samples);
             p.put("blocks", c.blocks());
+            p.put("rows", c.rows());
+            p.put("rowBatches", c.rowBatches());
+            p.put("events", c.events());
+            p.put("eventsDropped", c.eventsDropped());
             p.put("markers", c.markers());
             p.put("markersDropped", c.markersDropped());
             Map<String, Object> packets = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ final class StatusLine {
      *
      * @param key   its name in JSON
      * @param value its value in JSON
-     * @param text  its words on the line
+     * @param text  its words on the line; empty for a fact only the JSON form carries
      */
     record Fact(String key, Object value, String text) {
     }
@@ -51,6 +51,10 @@ final class StatusLine {
                 String.format(Locale.ROOT, "%,.0f samples/s", samplesPerSecond)));
         f.add(new Fact("blocksPerSecond", Math.round(blocksPerSecond * 10) / 10.0,
                 String.format(Locale.ROOT, "%,.1f blocks/s", blocksPerSecond)));
+        f.add(new Fact("rows", c.rows(), String.format(Locale.ROOT, "%,d rows", c.rows())));
+        f.add(new Fact("events", c.events(), String.format(Locale.ROOT, "%,d events", c.events())
+                + (c.eventsDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d dropped)", c.eventsDropped()))));
+        f.add(new Fact("eventsDropped", c.eventsDropped(), "")); // JSON only: the line says it beside the events
         f.add(new Fact("markers", c.markers(), String.format(Locale.ROOT, "%,d markers", c.markers())));
         f.add(new Fact("dropped", dropped, String.format(Locale.ROOT, "%,d dropped", dropped)));
         f.add(new Fact("filled", c.filled(), String.format(Locale.ROOT, "%,d filled", c.filled())));
@@ -88,6 +92,9 @@ final class StatusLine {
         int room = Math.max(8, width - 1);
         StringBuilder sb = new StringBuilder(name).append(": ");
         for (int i = 0; i < facts.size(); i++) {
+            if (facts.get(i).text().isEmpty()) {
+                continue;
+            }
             String part = (i == 0 ? "" : ", ") + facts.get(i).text();
             if (sb.length() + part.length() > room) {
                 if (i == 0) {

@@ -34,7 +34,7 @@ class AppMetricsTest {
 
     private static PipelineStatus status(long received, ConnectionState state, Map<String, Long> dropped) {
         CountersSnapshot c = new CountersSnapshot(received, received - 7, dropped, 3, 2, 0, 0, 11, 4, 1, 17, 100,
-                Map.of(), List.of());
+                Map.of(), List.of(), 240, 12, 6, 2);
         SinkSnapshot k = new SinkSnapshot("session", state, 21, 11, 4, 1, 4_096, 5, 0, Map.of(), 0, 0, received - 7);
         return new PipelineStatus(P.get("pipeline"), "DS", "", c, k);
     }
@@ -62,6 +62,10 @@ class AppMetricsTest {
                     Map.entry("slipstream_samples_filled_total", 3.0),
                     Map.entry("slipstream_samples_invalid_total", 2.0),
                     Map.entry("slipstream_blocks_total", 11.0),
+                    Map.entry("slipstream_rows_total", 240.0),
+                    Map.entry("slipstream_row_batches_total", 12.0),
+                    Map.entry("slipstream_events_total", 6.0),
+                    Map.entry("slipstream_events_dropped_total", 2.0),
                     Map.entry("slipstream_samples_sent_total", 993.0),
                     Map.entry("slipstream_markers_total", 4.0),
                     Map.entry("slipstream_markers_dropped_total", 1.0),

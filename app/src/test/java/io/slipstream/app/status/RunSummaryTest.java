@@ -27,7 +27,7 @@ class RunSummaryTest {
         RunSummary failed = new RunSummary(List.of(outcome("the Stream API at localhost:1 was never reached", null, 0)));
         assertTrue(failed.text().contains("FAILED: the Stream API at localhost:1 was never reached: no session was created"),
                 failed.text());
-        assertTrue(failed.text().contains("NOT SENT: 1,020 of the samples the pipeline put in blocks never reached the"
+        assertTrue(failed.text().contains("NOT SENT: 1,020 of the samples the pipeline put in blocks or rows never reached the"
                 + " Stream API"), failed.text());
         Map<?, ?> samples = (Map<?, ?>) ((Map<?, ?>) ((List<?>) failed.toMap().get("pipelines")).get(0)).get("samples");
         assertEquals(1_020L, samples.get("notSent"));
@@ -39,5 +39,23 @@ class RunSummaryTest {
         RunSummary clean = new RunSummary(List.of(outcome(null, "k1", 1_020)));
         assertFalse(clean.text().contains("NOT SENT"), clean.text());
         assertTrue(clean.text().contains("ended cleanly: session k1"), clean.text());
+    }
+
+    @Test
+    void rowsAndEventsAreInTheTextAndTheJson() {
+        CountersSnapshot c = new CountersSnapshot(1_003, 1_002, Map.of("undeclared-event", 1L), 0, 0, 0, 0, 4, 0, 0, 0,
+                100, Map.of(), List.of(), 600, 6, 2, 1);
+        SinkSnapshot k = new SinkSnapshot("k1", ConnectionState.CONNECTED, 0, 0, 0, 0, 0, 0, 0, Map.of(), 0, 0, 1_000);
+        RunSummary summary = new RunSummary(List.of(new PipelineOutcome(new PipelineStatus("demo", "Slipstream",
+                "Stream1", c, k), null, List.of())));
+
+        assertTrue(summary.text().contains("; 4 blocks, 600 rows in 6 batches, 2 events (1 DROPPED), 0 markers"),
+                summary.text());
+        assertFalse(summary.text().contains("NOT SENT"), "event occurrences are not samples: " + summary.text());
+        Map<?, ?> p = (Map<?, ?>) ((List<?>) summary.toMap().get("pipelines")).get(0);
+        assertEquals(600L, p.get("rows"));
+        assertEquals(6L, p.get("rowBatches"));
+        assertEquals(2L, p.get("events"));
+        assertEquals(1L, p.get("eventsDropped"));
     }
 }

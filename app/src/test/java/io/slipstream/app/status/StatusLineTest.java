@@ -14,7 +14,7 @@ class StatusLineTest {
 
     private static PipelineStatus status(long received, long blocks, Map<String, Long> problems) {
         CountersSnapshot c = new CountersSnapshot(received, received - 5, Map.of("overflow-oldest", 5L), 2, 0, 0, 0,
-                blocks, 3, 0, 10, 100, problems, List.of());
+                blocks, 3, 0, 10, 100, problems, List.of(), 120, 4, 7, 0);
         SinkSnapshot s = new SinkSnapshot("k", ConnectionState.CONNECTED, 40, blocks, 3, 1, 1000, 0, 0,
                 Map.of("resend-buffer-overflow", 1L), 0, 0, 0);
         return new PipelineStatus("demo", "Slipstream", "Stream1", c, s);
@@ -22,11 +22,21 @@ class StatusLineTest {
 
     @Test
     void theFirstReadingCountsFromTheStartAndLaterOnesFromThePrevious() {
-        assertEquals("demo: live 0:00, 5,000 samples/s, 20.0 blocks/s, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+        assertEquals("demo: live 0:00, 5,000 samples/s, 20.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
                 + " 40 packets sent", StatusLine.format(status(10_000, 40, Map.of()), null, 2_000_000_000L));
-        assertEquals("demo: live 0:00, 2,500 samples/s, 5.0 blocks/s, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+        assertEquals("demo: live 0:00, 2,500 samples/s, 5.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
                         + " 40 packets sent",
                 StatusLine.format(status(15_000, 50, Map.of()), status(10_000, 40, Map.of()), 2_000_000_000L));
+    }
+
+    @Test
+    void droppedEventsAreShownBesideTheEvents() {
+        CountersSnapshot c = new CountersSnapshot(10, 9, Map.of("undeclared-event", 1L), 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                Map.of(), List.of(), 5, 1, 2, 1);
+        SinkSnapshot s = new SinkSnapshot("k", ConnectionState.CONNECTED, 4, 1, 0, 1, 100, 0, 0, Map.of(), 0, 0, 0);
+        assertEquals("demo: live 0:00, 10 samples/s, 0.0 blocks/s, 5 rows, 2 events (1 dropped), 0 markers, 1 dropped, 0 filled,"
+                        + " buffer 0%, CONNECTED, 4 packets sent",
+                StatusLine.format(new PipelineStatus("demo", "Slipstream", "Stream1", c, s), null, 1_000_000_000L));
     }
 
     @Test

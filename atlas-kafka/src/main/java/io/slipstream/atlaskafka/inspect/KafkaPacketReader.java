@@ -9,6 +9,7 @@ import io.slipstream.atlaskafka.read.ReadEnd;
 import io.slipstream.atlaskafka.read.TailPartition;
 import io.slipstream.atlaskafka.read.TopicPartitions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +39,30 @@ public final class KafkaPacketReader {
      * @return the records, ordered by topic, partition and offset
      */
     public List<LandedPacket> readAll(String bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
-        ConsumerProperties consumer = ConsumerProperties.assignOnly(bootstrap, "inspect");
-        List<TailPartition> plan = plan(consumer, dataSource, partitionMappings);
-        List<LandedPacket> out = LogReader.toEnd(consumer, plan, ReadEnd.endOffsets(TIMEOUT), Schedulers.boundedElastic())
-                .flatMapIterable(batch -> batch)
-                .map(KafkaPacketReader::decode)
+        List<LandedPacket> out = new ArrayList<>(readToEnd(bootstrap, dataSource, partitionMappings)
                 .collectList()
-                .block();
+                .block());
         out.sort(Comparator.comparing(LandedPacket::topic).thenComparingInt(LandedPacket::partition)
                 .thenComparingLong(LandedPacket::offset));
         LOG.debug("read {} records of data source {} from {}", out.size(), dataSource, bootstrap);
         return out;
+    }
+
+    /**
+     * Streams every record from the beginning up to the end offsets at subscription time, one poll batch at a
+     * time, so that a caller that folds records as they come never holds them all (the view does).
+     *
+     * @param bootstrap          Kafka bootstrap servers
+     * @param dataSource         the data source
+     * @param partitionMappings  stream name to partition of {@code {ds}} (partition-based layout); may be empty
+     * @return the records, in poll order (per partition in offset order)
+     */
+    public Flux<LandedPacket> readToEnd(String bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
+        ConsumerProperties consumer = ConsumerProperties.assignOnly(bootstrap, "inspect");
+        return Flux.defer(() -> LogReader.toEnd(consumer, plan(consumer, dataSource, partitionMappings),
+                        ReadEnd.endOffsets(TIMEOUT), Schedulers.boundedElastic()))
+                .flatMapIterable(batch -> batch)
+                .map(KafkaPacketReader::decode);
     }
 
     /**

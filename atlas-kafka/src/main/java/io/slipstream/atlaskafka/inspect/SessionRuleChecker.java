@@ -24,13 +24,16 @@ import ma.streaming.open_data.v1.ParameterDefinition;
 import ma.streaming.open_data.v1.PeriodicDataPacket;
 import ma.streaming.open_data.v1.RowDataPacket;
 import ma.streaming.open_data.v1.SampleColumn;
+import ma.streaming.open_data.v1.SampleDataFormat;
 import ma.streaming.open_data.v1.SessionInfoPacket;
 import ma.streaming.open_data.v1.SynchroDataPacket;
 
 /**
  * The oracle for a session on Kafka: checks ARCHITECTURE.md rules 1–5 and 7 as far as they can be seen in what
- * landed. Records are grouped by Kafka key (the session key) and, within a session, by stream in offset order.
- * Data-format ids resolve through the {@code DataFormatDefinition} records the Stream API writes (key "").
+ * landed, and the rules of rows ({@link RowRules}), events ({@link EventRules}) and split configurations
+ * ({@link SplitConfigurations}). Records are grouped by Kafka key (the session key) and, within a session, by stream
+ * in offset order. Data-format ids resolve through the {@code DataFormatDefinition} records the Stream API writes
+ * (key "").
  */
 public final class SessionRuleChecker {
 
@@ -52,6 +55,14 @@ public final class SessionRuleChecker {
     public static final String TYPES = "rule 5: packet types";
     /** Per-stream order. */
     public static final String STREAM_ORDER = "rule 7: order per stream";
+    /** A split configuration's parts. */
+    public static final String SPLIT_CONFIG = "rule 2: split configuration complete";
+    /** Row shape. */
+    public static final String ROW_VALUES = "rows: one timestamp per row, one value per parameter";
+    /** Row times. */
+    public static final String ROW_TIME = "rows: times never go backwards";
+    /** Events defined. */
+    public static final String EVENT_DEFINED = "events: defined by an earlier configuration";
 
     private static final Map<String, Parser<? extends MessageLite>> TYPES_BY_NAME = Map.ofEntries(
             Map.entry("NewSession", NewSessionPacket.parser()),
@@ -73,7 +84,7 @@ public final class SessionRuleChecker {
      * @return the violations, empty when every rule holds
      */
     public List<Violation> check(List<LandedPacket> packets, String sessionKey) {
-        Map<Long, List<String>> formats = formats(packets);
+        DataFormatRegistry formats = DataFormatRegistry.of(packets);
         Map<String, Map<String, List<LandedPacket>>> sessions = new LinkedHashMap<>();
         for (LandedPacket p : packets) {
             if (p.key() == null || p.key().isEmpty() || p.essentialsTopic()
@@ -91,32 +102,14 @@ public final class SessionRuleChecker {
         return out;
     }
 
-    /** Data-format id to parameter list, from every DataFormatDefinition record (any topic, any key). */
-    private static Map<Long, List<String>> formats(List<LandedPacket> packets) {
-        Map<Long, List<String>> formats = new HashMap<>();
-        for (LandedPacket p : packets) {
-            if (p.packet() != null && "DataFormatDefinition".equals(p.packet().getType())) {
-                try {
-                    DataFormatDefinitionPacket d = DataFormatDefinitionPacket.parseFrom(p.packet().getContent());
-                    if (d.hasParameterIdentifiers()) {
-                        formats.put(d.getIdentifier(), d.getParameterIdentifiers().getParameterIdentifiersList());
-                    }
-                } catch (InvalidProtocolBufferException e) {
-                    // reported as a type violation when it belongs to a session
-                }
-            }
-        }
-        return formats;
-    }
-
     /** The checks of one session. */
     private static final class Session {
         private final String key;
         private final Map<String, List<LandedPacket>> streams;
-        private final Map<Long, List<String>> formats;
+        private final DataFormatRegistry formats;
         private final List<Violation> out;
 
-        Session(String key, Map<String, List<LandedPacket>> streams, Map<Long, List<String>> formats,
+        Session(String key, Map<String, List<LandedPacket>> streams, DataFormatRegistry formats,
                 List<Violation> out) {
             this.key = key;
             this.streams = streams;
@@ -167,14 +160,20 @@ public final class SessionRuleChecker {
 
         private void checkStream(String stream, List<LandedPacket> list, Map<String, Long> configIds) {
             Set<String> configured = new HashSet<>();
+            Set<String> events = new HashSet<>();
+            Report report = (rule, p, message) -> add(rule, stream, p, message);
+            RowRules rows = new RowRules();
+            EventRules eventRules = new EventRules(formats);
+            SplitConfigurations splits = new SplitConfigurations();
             boolean anyConfig = false;
             long lastId = Long.MIN_VALUE;
             long dataStart = Long.MAX_VALUE;
             long dataLast = Long.MIN_VALUE;
             Map<String, Long> blockEnds = new HashMap<>();
             boolean ended = false;
+            // Rows count as data for markers; events do not.
             boolean carriesData = list.stream().anyMatch(x -> x.packet() != null
-                    && "PeriodicData".equals(x.packet().getType()));
+                    && ("PeriodicData".equals(x.packet().getType()) || "RowData".equals(x.packet().getType())));
             for (int i = 0; i < list.size(); i++) {
                 LandedPacket lp = list.get(i);
                 Packet p = lp.packet();
@@ -198,35 +197,40 @@ public final class SessionRuleChecker {
                     continue;
                 }
                 switch (p.getType()) {
-                    case "EndOfSession" -> ended = true;
+                    case "EndOfSession" -> {
+                        ended = true;
+                        splits.end(lp, report);
+                    }
                     case "Configuration" -> {
                         ConfigurationPacket c = (ConfigurationPacket) content;
                         anyConfig = true;
-                        checkConfiguration(stream, lp, c, configIds);
+                        boolean laterPart = splits.accept(lp, c, report);
+                        checkConfiguration(stream, lp, c, configIds, laterPart);
                         c.getParameterDefinitionsList().stream().map(ParameterDefinition::getIdentifier)
                                 .forEach(configured::add);
+                        c.getEventDefinitionsList().forEach(e -> events.add(e.getIdentifier()));
                     }
                     case "PeriodicData" -> {
                         PeriodicDataPacket d = (PeriodicDataPacket) content;
-                        List<String> params = parameters(stream, lp, d);
-                        if (!anyConfig) {
-                            add(CONFIG_FIRST, stream, lp, "PeriodicData before any Configuration on this stream");
-                        } else if (params != null && !configured.containsAll(params)) {
-                            List<String> missing = new ArrayList<>(params);
-                            missing.removeAll(configured);
-                            add(CONFIG_FIRST, stream, lp, "parameters " + missing
-                                    + " have data before a configuration defines them on this stream");
-                        }
-                        String format = d.getDataFormat().hasParameterIdentifiers()
-                                ? String.join(",", d.getDataFormat().getParameterIdentifiers()
-                                .getParameterIdentifiersList())
-                                : Long.toString(d.getDataFormat().getDataFormatIdentifier());
-                        long[] range = checkBlock(stream, lp, d, params, format, blockEnds);
+                        List<String> params = parameters(stream, lp, d.getDataFormat());
+                        checkConfigured(stream, lp, params, anyConfig, configured);
+                        long[] range = checkBlock(stream, lp, d, params, format(d.getDataFormat()), blockEnds);
                         if (range != null) {
                             dataStart = Math.min(dataStart, range[0]);
                             dataLast = Math.max(dataLast, range[1]);
                         }
                     }
+                    case "RowData" -> {
+                        RowDataPacket d = (RowDataPacket) content;
+                        List<String> params = parameters(stream, lp, d.getDataFormat());
+                        checkConfigured(stream, lp, params, anyConfig, configured);
+                        long[] range = rows.check(lp, d, params, format(d.getDataFormat()), report);
+                        if (range != null) {
+                            dataStart = Math.min(dataStart, range[0]);
+                            dataLast = Math.max(dataLast, range[1]);
+                        }
+                    }
+                    case "Event" -> eventRules.check(lp, (EventPacket) content, events, report);
                     case "Marker" -> {
                         MarkerPacket m = (MarkerPacket) content;
                         if (carriesData && (m.getTimestamp() < dataStart || m.getTimestamp() > dataLast)) {
@@ -239,8 +243,9 @@ public final class SessionRuleChecker {
                 }
             }
             if (!ended) {
-                add(ORDER, stream, list.isEmpty() ? null : list.get(list.size() - 1),
-                        "the stream does not end with EndOfSession");
+                LandedPacket last = list.isEmpty() ? null : list.get(list.size() - 1);
+                add(ORDER, stream, last, "the stream does not end with EndOfSession");
+                splits.end(last, report);
             }
         }
 
@@ -261,8 +266,13 @@ public final class SessionRuleChecker {
         }
 
         private void checkConfiguration(String stream, LandedPacket lp, ConfigurationPacket c,
-                                        Map<String, Long> configIds) {
-            if (c.getGroupDefinitionsCount() != 1) {
+                                        Map<String, Long> configIds, boolean laterPart) {
+            if (c.getPartialPacket()) {
+                // The parts' groups and ids are the split's business (SplitConfigurations).
+                if (laterPart) {
+                    return;
+                }
+            } else if (c.getGroupDefinitionsCount() != 1) {
                 add(ONE_GROUP, stream, lp, c.getGroupDefinitionsCount() + " GroupDefinitions; expected exactly 1");
             } else if (c.getGroupDefinitions(0).getGroupsCount() > 0) {
                 add(ONE_GROUP, stream, lp, "the GroupDefinition nests " + c.getGroupDefinitions(0).getGroupsCount()
@@ -279,20 +289,41 @@ public final class SessionRuleChecker {
             }
         }
 
-        private List<String> parameters(String stream, LandedPacket lp, PeriodicDataPacket d) {
-            if (d.getDataFormat().hasParameterIdentifiers()) {
-                return d.getDataFormat().getParameterIdentifiers().getParameterIdentifiersList();
+        private List<String> parameters(String stream, LandedPacket lp, SampleDataFormat f) {
+            String type = lp.packet().getType();
+            if (f.hasParameterIdentifiers()) {
+                return f.getParameterIdentifiers().getParameterIdentifiersList();
             }
-            long id = d.getDataFormat().getDataFormatIdentifier();
+            long id = f.getDataFormatIdentifier();
             if (id == 0) {
-                add(CONFIG_FIRST, stream, lp, "PeriodicData without a data format");
+                add(CONFIG_FIRST, stream, lp, type + " without a data format");
                 return null;
             }
-            List<String> params = formats.get(id);
+            List<String> params = formats.parameters(id).orElse(null);
             if (params == null && !formats.isEmpty()) {
-                add(CONFIG_FIRST, stream, lp, "data format " + id + " was never defined on this data source");
+                add(CONFIG_FIRST, stream, lp, type + " data format " + id + " was never defined on this data source"
+                        + (formats.event(id).isPresent() ? " as parameters (it names event '" + formats.event(id).get()
+                        + "')" : ""));
             }
             return params;
+        }
+
+        private void checkConfigured(String stream, LandedPacket lp, List<String> params, boolean anyConfig,
+                                     Set<String> configured) {
+            String type = lp.packet().getType();
+            if (!anyConfig) {
+                add(CONFIG_FIRST, stream, lp, type + " before any Configuration on this stream");
+            } else if (params != null && !configured.containsAll(params)) {
+                List<String> missing = new ArrayList<>(params);
+                missing.removeAll(configured);
+                add(CONFIG_FIRST, stream, lp, (type.equals("RowData") ? "row parameters " : "parameters ") + missing
+                        + " have data before a configuration defines them on this stream");
+            }
+        }
+
+        private static String format(SampleDataFormat f) {
+            return f.hasParameterIdentifiers() ? String.join(",", f.getParameterIdentifiers().getParameterIdentifiersList())
+                    : Long.toString(f.getDataFormatIdentifier());
         }
 
         /** @return first and last sample time, or null when the block is malformed */

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 /** Each rule on a hand-built session: the clean session passes, and one breakage per rule is caught. */
 class SessionRuleCheckerTest {
 
-    private static final String KEY = "6b1c2a8e-0000-4000-8000-000000000001";
+    static final String KEY = "6b1c2a8e-0000-4000-8000-000000000001";
     private static final long T0 = 1_700_000_000_000_000_000L;
     private static final long MS = 1_000_000L;
     private static final long FORMAT = 42;
 
     /** Builds the records of one session as the sink would write them; offsets per stream. */
-    private static final class SessionBuilder {
+    static final class SessionBuilder {
         final List<LandedPacket> records = new ArrayList<>();
         long nextId = 1;
         long mainOffset;
@@ -128,11 +128,11 @@ class SessionRuleCheckerTest {
         return s.build();
     }
 
-    private static List<Violation> check(List<LandedPacket> records) {
+    static List<Violation> check(List<LandedPacket> records) {
         return new SessionRuleChecker().check(records, KEY);
     }
 
-    private static void assertOnly(String rule, List<Violation> v) {
+    static void assertOnly(String rule, List<Violation> v) {
         assertTrue(!v.isEmpty(), "expected a violation of " + rule);
         v.forEach(x -> assertEquals(rule, x.rule(), x.toString()));
     }

@@ -1,24 +1,22 @@
 package io.slipstream.pipeline.assembly;
 
 import io.slipstream.pipeline.BlockSettings;
-import io.slipstream.pipeline.Configuration;
+import io.slipstream.pipeline.EventOccurrence;
+import io.slipstream.pipeline.GapPolicy;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.pipeline.MarkerRule;
 import io.slipstream.pipeline.MarkerSettings;
 import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.pipeline.PipelineEvent;
-import io.slipstream.pipeline.RateGroup;
 import io.slipstream.pipeline.SessionDetails;
 import io.slipstream.pipeline.markers.RuleState;
 import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.SampleStatus;
 import io.slipstream.spi.SampleValue;
-import io.slipstream.spi.SessionMetadata;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,41 +26,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the samples of one pipeline run into configurations, blocks and markers, in the order a sink must send
- * them. Not thread-safe: feed it serially. Each call returns the events it produced (an immutable empty list when
- * none, so a sample that only fills a slot allocates nothing).
+ * Turns the samples of one pipeline run into configurations, blocks, rows, event occurrences and markers, in the
+ * order a sink must send them. Not thread-safe: feed it serially. Each call returns the events it produced (an
+ * immutable empty list when none, so a sample that only fills a slot allocates nothing).
  *
- * <p>Channels are grouped by nominal rate ({@code interval = round(1e9 / frequencyHz)}); channels declared later
- * form new groups even at a rate already seen, so that a group's columns never change. A {@link Configuration}
- * with every channel and group so far precedes the first block of any new channel.
+ * <p>Each channel is sent the way its timing deserves. Channels declared together at one rate are first judged by a
+ * {@link TimingProbe}: if they keep their rate they form a rate group (gapless blocks), else they go to rows.
+ * Channels declared without a rate, and every channel under {@code block.gap: rows}, go to rows: a
+ * {@link RowGrouping} puts channels read at the same instants into one row group. Channels declared later form new
+ * groups, so a group's columns never change. Samples on an event's channel become {@link EventOccurrence}s at once.
+ * A {@link io.slipstream.pipeline.Configuration} with every channel, group and event so far follows the forming of
+ * new groups and always precedes the first data of any new group and the first occurrence of any new event.
  */
 public final class BlockAssembler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockAssembler.class);
     private static final byte MISSING = (byte) SampleStatus.MISSING.ordinal();
-    /** Used when a channel without a rate shows only one read time before the source ends. */
-    static final long FALLBACK_INTERVAL_NANOS = 1_000_000_000L;
 
     private final BlockSettings blockSettings;
     private final MarkerSettings markerSettings;
     private final PipelineCounters counters;
     private final ChannelRegistry registry;
     private final LongSupplier wallClock;
+    private final ConfigurationState state = new ConfigurationState();
 
-    private final Map<ChannelDefinition, Column> byInstance = new IdentityHashMap<>();
-    private final Map<String, Column> byIdentifier = new HashMap<>();
-    private final List<GroupAssembler> groups = new ArrayList<>();
-    private final List<RateGroup> rateGroups = new ArrayList<>();
-    private final List<ChannelDefinition> channels = new ArrayList<>();
-    private final List<RateInference> inferring = new ArrayList<>();
+    private final ColumnIndex columns = new ColumnIndex();
+    private final Groups groups;
+    private final List<TimingProbe> probes = new ArrayList<>();
+    private final List<RowGrouping> groupings = new ArrayList<>();
     private final Set<String> warnedUndeclared = new HashSet<>();
-    private SessionMetadata metadata = SessionMetadata.EMPTY;
     private int seenVersion;
-    private int configVersion;
-    private int nextGroupId = 1;
     private boolean outLapPending;
     private List<PipelineEvent> out;
-    private Column lastColumn;
 
     /**
      * @param block     block settings
@@ -79,6 +74,7 @@ public final class BlockAssembler {
         this.registry = registry;
         this.wallClock = wallClock;
         this.outLapPending = markers.outLap();
+        this.groups = new Groups(block, markers, counters, state, columns, this::emitData, wallClock);
     }
 
     /**
@@ -94,38 +90,52 @@ public final class BlockAssembler {
     }
 
     /**
-     * A linger check: sends blocks that have been open too long in wall-clock time.
+     * A linger check: sends blocks and row batches that have been open too long in wall-clock time, and judges the
+     * timing of channels whose samples have been held that long.
      *
      * @return the events it completed
      */
     public List<PipelineEvent> onTick() {
         long now = wallClock.getAsLong();
-        for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).tick(now);
+        groups.tick(now);
+        long linger = blockSettings.linger().toNanos();
+        for (TimingProbe probe : List.copyOf(probes)) {
+            boolean idle = probe.held().idleSinceTick();
+            if (probe.held().overdue(now, linger)) {
+                judge(probe, true, idle);
+            }
         }
+        for (RowGrouping grouping : List.copyOf(groupings)) {
+            boolean idle = grouping.held().idleSinceTick();
+            if (grouping.held().overdue(now, linger)) {
+                formRowGroups(grouping, true, true, idle);
+            }
+        }
+        announce();
         return drain();
     }
 
     /**
-     * End of source: sends every open block and the markers they cover.
+     * End of source: judges what is still held, sends every open block and batch and the markers they cover.
      *
      * @return the final events
      */
     public List<PipelineEvent> finish() {
         refresh();
-        for (RateInference batch : List.copyOf(inferring)) {
-            if (!batch.held().isEmpty()) {
-                LOG.warn("Channels {} have no nominal rate and ended before a second read time; their {} samples are"
-                        + " sent at an assumed interval of 1 s", batch.channels(), batch.held().size());
-                inferred(batch, FALLBACK_INTERVAL_NANOS);
-            }
+        for (TimingProbe probe : List.copyOf(probes)) {
+            judge(probe, false, false);
         }
-        for (GroupAssembler g : groups) {
-            g.finish();
+        for (RowGrouping grouping : List.copyOf(groupings)) {
+            formRowGroups(grouping, true, false, false);
         }
+        if (!state.announced() && state.hasChannels()) {
+            state.owe(); // channels declared but no data: the session still shows them
+        }
+        announce();
+        groups.finish();
         for (MarkerRule rule : markerSettings.rules()) {
             // A source that declared nothing (it failed at once, say) has its own error; this would only be noise.
-            if (!byIdentifier.isEmpty() && !byIdentifier.containsKey(rule.channel())) {
+            if (!columns.isEmpty() && !columns.contains(rule.channel())) {
                 LOG.warn("Marker rule on channel '{}' made no markers: the source declared no such channel", rule.channel());
             }
         }
@@ -150,40 +160,31 @@ public final class BlockAssembler {
         out.add(event);
     }
 
-    private Column lookup(ChannelDefinition channel) {
-        Column previous = lastColumn;
-        Column guess = previous == null ? null : previous.successor;
-        if (guess != null && guess.channel == channel) {
-            lastColumn = guess;
-            return guess;
+    /** Data (a block, a row batch, a marker) always follows the configuration that announces its group. */
+    private void emitData(PipelineEvent event) {
+        announce();
+        emit(event);
+    }
+
+    /**
+     * Emits the owed configuration, if any: right after groups are formed in the course of a sample or a tick
+     * (several formed together share one), and in any case before the first data that needs it.
+     */
+    private void announce() {
+        if (state.owed()) {
+            emit(state.take());
         }
-        Column column = byInstance.get(channel);
-        if (column == null) {
-            column = byIdentifier.get(channel.identifier());
-            if (column == null) {
-                return null;
-            }
-            byInstance.put(channel, column);
-        }
-        if (previous != null && column.channel == channel) {
-            previous.successor = column;
-        }
-        lastColumn = column;
-        return column;
     }
 
     private void dispatch(SampleValue sample) {
-        Column column = lookup(sample.channel());
+        Column column = columns.lookup(sample.channel());
         if (column == null) {
-            undeclared(sample);
+            unrouted(sample);
             return;
         }
         GroupAssembler group = column.group;
         if (group == null) {
-            long interval = column.batch.hold(sample);
-            if (interval > 0) {
-                inferred(column.batch, interval);
-            }
+            notInBlocks(column, sample);
             return;
         }
         double value = sample.value();
@@ -210,100 +211,166 @@ public final class BlockAssembler {
         group.closeIfComplete();
     }
 
-    private void undeclared(SampleValue sample) {
-        counters.dropped("undeclared-channel", 1);
+    /** The paths off the hot one: a row, or a sample held while its channel's timing is judged. */
+    private void notInBlocks(Column column, SampleValue sample) {
+        RowAssembler rows = column.rows;
+        if (rows != null) {
+            writeRow(column, rows, sample);
+        } else if (column.probe != null) {
+            if (column.probe.hold(column.index, sample, wallClock.getAsLong())) {
+                judge(column.probe, false, false);
+                announce();
+            }
+        } else if (column.grouping.hold(sample, wallClock.getAsLong())) {
+            formRowGroups(column.grouping, false, false, false);
+            announce();
+        }
+    }
+
+    private void writeRow(Column column, RowAssembler rows, SampleValue sample) {
+        double value = sample.value();
+        byte state = (byte) sample.status().ordinal();
+        if (state == 0 && !Double.isFinite(value)) {
+            counters.invalid();
+            state = MISSING;
+            value = Double.NaN;
+        }
+        long time = sample.timeNanos();
+        rows.write(column.index, time, value, state);
+        if (outLapPending) {
+            outLapPending = false;
+            rows.addMarker(RuleState.outLap(time));
+        }
+        if (column.rules != null && state == 0) {
+            for (RuleState rule : column.rules) {
+                Marker m = rule.onValue(time, value);
+                if (m != null) {
+                    rows.addMarker(m);
+                }
+            }
+        }
+        rows.closeIfComplete();
+    }
+
+    private void unrouted(SampleValue sample) {
+        if (sample.isEvent()) {
+            EventDefinition event = state.event(sample.channel().identifier());
+            if (event != null) {
+                announce();
+                emit(new EventOccurrence(event, sample.timeNanos(), sample.eventValues()));
+                counters.event();
+                return;
+            }
+            counters.eventDropped("undeclared-event");
+        } else {
+            counters.dropped("undeclared-channel", 1);
+        }
         if (warnedUndeclared.add(sample.channel().identifier())) {
-            LOG.warn("Dropping samples of channel '{}' (first at {} ns): the source never declared it",
-                    sample.channel().identifier(), sample.timeNanos());
+            LOG.warn("Dropping {} of '{}' (first at {} ns): the source never declared it",
+                    sample.isEvent() ? "occurrences of event" : "samples of channel", sample.channel().identifier(),
+                    sample.timeNanos());
         }
     }
 
     private void refresh() {
         ChannelRegistry.Snapshot snap = registry.snapshot();
         seenVersion = snap.version();
-        SessionMetadata before = metadata;
-        metadata = snap.metadata();
-        if (configVersion > 0 && !metadata.fields().equals(before.fields())) {
-            LOG.info("Session details changed: {}", metadata.fields());
-            emit(new SessionDetails(metadata));
+        if (state.announced() && !snap.metadata().fields().equals(state.metadata().fields())) {
+            LOG.info("Session details changed: {}", snap.metadata().fields());
+            emit(new SessionDetails(snap.metadata()));
         }
+        state.metadata(snap.metadata());
+        state.events(snap.events());
         List<ChannelDefinition> fresh = new ArrayList<>();
         for (ChannelDefinition c : snap.channels()) {
-            if (!byIdentifier.containsKey(c.identifier())) {
+            if (!columns.contains(c.identifier())) {
                 fresh.add(c);
             }
         }
         if (fresh.isEmpty()) {
             return;
         }
+        state.channels(fresh);
         Map<Long, List<ChannelDefinition>> byInterval = new LinkedHashMap<>();
         List<ChannelDefinition> unrated = new ArrayList<>();
         for (ChannelDefinition c : fresh) {
-            if (c.frequencyHz() > 0) {
+            if (c.frequencyHz() > 0 && blockSettings.gap() != GapPolicy.ROWS) {
                 long interval = Math.max(1, Math.round(1e9 / c.frequencyHz()));
                 byInterval.computeIfAbsent(interval, k -> new ArrayList<>()).add(c);
             } else {
                 unrated.add(c);
             }
         }
-        byInterval.forEach(this::addGroup);
+        byInterval.forEach((interval, members) -> {
+            TimingProbe probe = new TimingProbe(members, interval, blockSettings);
+            probes.add(probe);
+            List<Column> probed = new ArrayList<>(members.size());
+            for (int i = 0; i < members.size(); i++) {
+                probed.add(Column.probed(members.get(i), probe, i));
+            }
+            columns.putAll(probed);
+        });
         if (!unrated.isEmpty()) {
-            RateInference batch = new RateInference(unrated);
-            inferring.add(batch);
-            for (ChannelDefinition c : unrated) {
-                put(c, new Column(c, null, -1, null, batch));
+            waitForRows(unrated);
+        }
+    }
+
+    /**
+     * The probe has seen enough (or was held too long, or the source ended): its channels become a rate group, or
+     * wait for row groups, and the samples it held are dispatched again in their order.
+     */
+    private void judge(TimingProbe probe, boolean overdue, boolean idle) {
+        probes.remove(probe);
+        long openedWall = probe.held().openedWall();
+        List<SampleValue> held = probe.release();
+        if (probe.irregular()) {
+            LOG.info("Channels {} are declared at {} ns intervals but {} of their first {} intervals would split a"
+                    + " block: they are sent as timestamped rows", probe.channels(), probe.intervalNanos(),
+                    probe.splits(), probe.intervals());
+            RowGrouping grouping = waitForRows(probe.channels());
+            for (SampleValue s : held) {
+                dispatch(s);
+            }
+            if (overdue && groupings.contains(grouping)) {
+                formRowGroups(grouping, true, true, idle);
+            }
+            return;
+        }
+        GroupAssembler group = groups.addRateGroup(probe.intervalNanos(), probe.channels());
+        for (SampleValue s : held) {
+            dispatch(s);
+        }
+        group.openedSince(openedWall);
+        if (overdue) {
+            group.overdue(idle);
+        }
+    }
+
+    private RowGrouping waitForRows(List<ChannelDefinition> channels) {
+        RowGrouping grouping = new RowGrouping(channels);
+        groupings.add(grouping);
+        columns.putAll(channels.stream().map(c -> Column.waiting(c, grouping)).toList());
+        return grouping;
+    }
+
+    /**
+     * Forms the row groups a grouping can form now ({@code all}: every one it holds samples for), each announced in a
+     * configuration before its held samples are dispatched again.
+     */
+    private void formRowGroups(RowGrouping grouping, boolean all, boolean overdue, boolean idle) {
+        while (grouping.holding() && (all || grouping.ready())) {
+            RowGrouping.Formed formed = grouping.nextGroup();
+            RowAssembler rows = groups.addRowGroup(formed.channels());
+            for (SampleValue s : formed.samples()) {
+                dispatch(s);
+            }
+            rows.openedSince(grouping.held().openedWall());
+            if (overdue) {
+                rows.overdue(idle);
             }
         }
-        channels.addAll(fresh);
-        configure();
-    }
-
-    private void inferred(RateInference batch, long interval) {
-        inferring.remove(batch);
-        addGroup(interval, batch.channels());
-        configure();
-        for (SampleValue held : batch.held()) {
-            dispatch(held);
+        if (grouping.done()) {
+            groupings.remove(grouping);
         }
-        batch.held().clear();
-    }
-
-    private void addGroup(long interval, List<ChannelDefinition> members) {
-        RateGroup rateGroup = new RateGroup(nextGroupId++, interval, members);
-        GroupAssembler group = new GroupAssembler(rateGroup, blockSettings, counters, this::emit, wallClock);
-        rateGroups.add(rateGroup);
-        groups.add(group);
-        for (int i = 0; i < members.size(); i++) {
-            put(members.get(i), new Column(members.get(i), group, i, rulesFor(members.get(i)), null));
-        }
-    }
-
-    private void put(ChannelDefinition channel, Column column) {
-        // successor guesses may point at the column being replaced (a channel whose rate was just inferred)
-        lastColumn = null;
-        for (Column c : byIdentifier.values()) {
-            c.successor = null;
-        }
-        byIdentifier.put(channel.identifier(), column);
-        byInstance.put(channel, column);
-        // other instances with the same identifier are re-resolved through byIdentifier
-        byInstance.entrySet().removeIf(e -> e.getKey() != channel && e.getKey().equals(channel));
-    }
-
-    private RuleState[] rulesFor(ChannelDefinition channel) {
-        List<RuleState> states = new ArrayList<>();
-        for (MarkerRule rule : markerSettings.rules()) {
-            if (rule.channel().equals(channel.identifier())) {
-                states.add(RuleState.of(rule));
-            }
-        }
-        return states.isEmpty() ? null : states.toArray(new RuleState[0]);
-    }
-
-    private void configure() {
-        Configuration config = new Configuration(++configVersion, channels, rateGroups, metadata);
-        LOG.info("Configuration {}: {} channels in {} rate groups", config.version(), config.channels().size(),
-                config.groups().size());
-        emit(config);
     }
 }

@@ -8,9 +8,7 @@ import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.RateGroup;
 import io.slipstream.spi.SampleStatus;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -41,7 +39,7 @@ public final class GroupAssembler {
     private final Consumer<PipelineEvent> out;
     private final LongSupplier wallClock;
     private final int[] last;
-    private final List<Marker> markers = new ArrayList<>();
+    private final PendingMarkers markers;
 
     private double[][] values;
     private byte[][] status;
@@ -76,6 +74,7 @@ public final class GroupAssembler {
         this.out = out;
         this.wallClock = wallClock;
         this.last = new int[columns];
+        this.markers = new PendingMarkers(counters);
     }
 
     /** @return the rate group */
@@ -161,7 +160,6 @@ public final class GroupAssembler {
     /** @param marker a marker whose time lies in the open block; it follows that block out */
     public void addMarker(Marker marker) {
         markers.add(marker);
-        counters.markerFound();
     }
 
     /**
@@ -176,7 +174,18 @@ public final class GroupAssembler {
         }
         boolean idle = writesSinceTick == 0;
         writesSinceTick = 0;
-        if (wallNow - openedWall < lingerNanos) {
+        if (wallNow - openedWall >= lingerNanos) {
+            overdue(idle);
+        }
+    }
+
+    /**
+     * Sends the open block now, as linger does.
+     *
+     * @param idle whether the source has been idle, so the last row is complete
+     */
+    void overdue(boolean idle) {
+        if (!open || rows == 0) {
             return;
         }
         if (idle) {
@@ -184,6 +193,11 @@ public final class GroupAssembler {
         } else if (rows > 1) {
             closeCarryingLastRow();
         }
+    }
+
+    /** @param wallNanos when the data of the open block first arrived (held by a timing probe before this group) */
+    void openedSince(long wallNanos) {
+        openedWall = Math.min(openedWall, wallNanos);
     }
 
     /** Sends the open block, if any (end of source). */
@@ -329,22 +343,6 @@ public final class GroupAssembler {
         }
         previousEnd = block.endNanos();
         hasPrevious = true;
-        if (!markers.isEmpty()) {
-            emitCoveredMarkers(block);
-        }
-    }
-
-    private void emitCoveredMarkers(Block block) {
-        int kept = 0;
-        for (int i = 0; i < markers.size(); i++) {
-            Marker m = markers.get(i);
-            if (m.timeNanos() <= block.lastNanos()) {
-                out.accept(m);
-                counters.marker();
-            } else {
-                markers.set(kept++, m);
-            }
-        }
-        markers.subList(kept, markers.size()).clear();
+        markers.emitCovered(block.lastNanos(), out);
     }
 }

@@ -3,6 +3,7 @@ package io.slipstream.pipeline.assembly;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineCounters;
 import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
@@ -34,6 +35,11 @@ public final class PipelineSourceContext implements SourceContext {
     @Override
     public void declareChannels(List<ChannelDefinition> channels) {
         registry.declare(channels);
+    }
+
+    @Override
+    public void declareEvents(List<EventDefinition> events) {
+        registry.declareEvents(events);
     }
 
     @Override

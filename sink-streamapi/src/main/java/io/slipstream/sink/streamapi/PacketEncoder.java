@@ -1,20 +1,17 @@
 package io.slipstream.sink.streamapi;
 
 import com.google.protobuf.MessageLite;
-import io.slipstream.pipeline.Configuration;
+import io.slipstream.pipeline.EventOccurrence;
 import io.slipstream.pipeline.Marker;
-import io.slipstream.spi.ChannelDefinition;
-import java.util.List;
-import ma.streaming.open_data.v1.ConfigurationPacket;
-import ma.streaming.open_data.v1.DataType;
-import ma.streaming.open_data.v1.GroupDefinition;
+import ma.streaming.open_data.v1.EventDataFormat;
+import ma.streaming.open_data.v1.EventPacket;
 import ma.streaming.open_data.v1.MarkerPacket;
 import ma.streaming.open_data.v1.Packet;
-import ma.streaming.open_data.v1.ParameterDefinition;
 
 /**
- * Turns configurations and markers into Open Streaming messages and wraps them in the envelope; stateless. Periodic
- * data, by far the most packets, is written without messages by {@link PeriodicEncoder}.
+ * Turns markers and events into Open Streaming messages and wraps them in the envelope; stateless. Periodic and row
+ * data, by far the most packets, are written without messages by {@link PeriodicEncoder} and {@link RowEncoder};
+ * configurations are {@link ConfigurationEncoder}'s.
  */
 final class PacketEncoder {
 
@@ -50,37 +47,21 @@ final class PacketEncoder {
     }
 
     /**
-     * @param configId   the key from the Key Generator
-     * @param config     every channel known so far
-     * @param dataSource the data source, the group's fallback name
-     * @return one parameter definition per channel and exactly one group
+     * The event's data format travels as the id {@code GetEventDataFormatId} gave for its identifier, as periodic and
+     * row data carry theirs: a varint instead of the identifier in every packet, and resolvable by {@code GetEvent}
+     * as the sample readers do.
+     *
+     * @param e        an occurrence
+     * @param formatId the data format id of its event
+     * @return the event packet: time and raw values, in the definition's value order
      */
-    static ConfigurationPacket configuration(String configId, Configuration config, String dataSource) {
-        List<ChannelDefinition> channels = config.channels();
-        String group = channels.isEmpty() || channels.get(0).application().isEmpty()
-                ? dataSource : channels.get(0).application();
-        ConfigurationPacket.Builder b = ConfigurationPacket.newBuilder().setConfigId(configId);
-        for (ChannelDefinition c : channels) {
-            ParameterDefinition.Builder p = ParameterDefinition.newBuilder()
-                    .setIdentifier(c.identifier())
-                    .setName(c.name())
-                    .setApplicationName(c.application().isEmpty() ? group : c.application())
-                    .setDescription(orEmpty(c.description()))
-                    .addGroups(group)
-                    .setUnits(orEmpty(c.units()))
-                    .setDataType(DataType.valueOf("DATA_TYPE_" + c.dataType().name()))
-                    .setFormatString(c.formatString() != null ? c.formatString() : "%.3f")
-                    .setMinValue(c.min())
-                    .setMaxValue(c.max())
-                    .setWarningMinValue(c.warningMin())
-                    .setWarningMaxValue(c.warningMax());
-            if (c.frequencyHz() > 0) {
-                p.addFrequencies(c.frequencyHz());
-            }
-            b.addParameterDefinitions(p);
+    static EventPacket event(EventOccurrence e, long formatId) {
+        EventPacket.Builder b = EventPacket.newBuilder()
+                .setDataFormat(EventDataFormat.newBuilder().setDataFormatIdentifier(formatId))
+                .setTimestamp(e.timeNanos());
+        for (double v : e.values()) {
+            b.addRawValues(v);
         }
-        b.addGroupDefinitions(GroupDefinition.newBuilder()
-                .setIdentifier(group).setName(group).setApplicationName(group).setDescription(group));
         return b.build();
     }
 

@@ -9,6 +9,8 @@ import ma.streaming.api.v1.CreateSessionResponse;
 import ma.streaming.api.v1.EndSessionRequest;
 import ma.streaming.api.v1.EndSessionResponse;
 import ma.streaming.api.v1.GetCurrentSessionsRequest;
+import ma.streaming.api.v1.GetEventDataFormatIdRequest;
+import ma.streaming.api.v1.GetEventDataFormatIdResponse;
 import ma.streaming.api.v1.GetParameterDataFormatIdRequest;
 import ma.streaming.api.v1.GetParameterDataFormatIdResponse;
 import ma.streaming.api.v1.ReactorDataFormatManagerServiceGrpc;
@@ -56,11 +58,16 @@ final class ServiceCalls implements SessionCalls {
     public Mono<Long> dataFormatId(List<String> parameters) {
         GetParameterDataFormatIdRequest request = GetParameterDataFormatIdRequest.newBuilder()
                 .setDataSource(settings.dataSource()).addAllParameters(parameters).build();
-        return retry.call(onStreamApi("GetParameterDataFormatId"), () ->
-                ReactorDataFormatManagerServiceGrpc.newReactorStub(channels.streamApi())
-                        .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                        .getParameterDataFormatId(request))
+        return retry.call(onStreamApi("GetParameterDataFormatId"), () -> formats().getParameterDataFormatId(request))
                 .map(GetParameterDataFormatIdResponse::getDataFormatIdentifier);
+    }
+
+    @Override
+    public Mono<Long> eventDataFormatId(String event) {
+        GetEventDataFormatIdRequest request = GetEventDataFormatIdRequest.newBuilder()
+                .setDataSource(settings.dataSource()).setEvent(event).build();
+        return retry.call(onStreamApi("GetEventDataFormatId"), () -> formats().getEventDataFormatId(request))
+                .map(GetEventDataFormatIdResponse::getDataFormatIdentifier);
     }
 
     @Override
@@ -89,6 +96,11 @@ final class ServiceCalls implements SessionCalls {
 
     private String onStreamApi(String method) {
         return method + " on " + settings.streamApi();
+    }
+
+    private ReactorDataFormatManagerServiceGrpc.ReactorDataFormatManagerServiceStub formats() {
+        return ReactorDataFormatManagerServiceGrpc.newReactorStub(channels.streamApi())
+                .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private ReactorSessionManagementServiceGrpc.ReactorSessionManagementServiceStub sessions() {

@@ -28,6 +28,12 @@ interface SessionCalls {
     Mono<Long> dataFormatId(List<String> parameters);
 
     /**
+     * @param event an event identifier
+     * @return the data format id of that event (GetEventDataFormatId)
+     */
+    Mono<Long> eventDataFormatId(String event);
+
+    /**
      * @param sessionKey the session
      * @param details    metadata to merge into its details
      * @return whether the server accepted them

@@ -4,11 +4,15 @@ import com.google.protobuf.MessageLite;
 import com.google.protobuf.Timestamp;
 import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.Configuration;
+import io.slipstream.pipeline.EventOccurrence;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.RateGroup;
+import io.slipstream.pipeline.RowGroup;
+import io.slipstream.pipeline.Rows;
 import io.slipstream.pipeline.SessionDetails;
 import io.slipstream.spi.ChannelDefinition;
+import io.slipstream.spi.EventDefinition;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +22,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import ma.streaming.api.v1.CreateSessionRequest;
 import ma.streaming.api.v1.DataPacketDetails;
+import ma.streaming.open_data.v1.ConfigurationPacket;
 import ma.streaming.open_data.v1.EndOfSessionPacket;
+import ma.streaming.open_data.v1.EventPacket;
 import ma.streaming.open_data.v1.NewSessionPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +36,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * What one session sends when: CreateSession; NewSession on the data stream and the main stream; per configuration a
- * config id, the Configuration on both streams (essential) and a data-format id per new rate group; blocks on the
- * data stream; markers on both streams (essential); new details by UpdateSessionDetails; at the end EndOfSession on
- * both streams, the streams closed, EndSession. {@code Packet.id} grows by one per packet (a packet for both streams
- * has one id). Events are handled one at a time, so ids and per-stream order follow the pipeline's order. One
+ * config id, the Configuration (its parts, when split) on both streams (essential) and a data-format id per new rate
+ * group, row group and event; blocks, rows and event occurrences on the data stream; markers on both streams
+ * (essential); new details by UpdateSessionDetails; at the end EndOfSession on both streams, the streams closed,
+ * EndSession. {@code Packet.id} grows by one per packet (a packet for both streams has one id). Pipeline events are
+ * handled one at a time, so ids and per-stream order follow the pipeline's order: an event occurrence goes out
+ * after the configuration that defines it and in time order with the data, because the pipeline emits it so. One
  * instance runs one session, once.
  */
 final class SessionProtocol {
@@ -50,12 +59,20 @@ final class SessionProtocol {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionProtocol.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+    /**
+     * Cap of one row or configuration packet's content, 256 KiB: well under the 4 MiB the Stream API accepts per
+     * request and under the 1 MiB record a Kafka broker with default settings takes (message.max.bytes 1,048,588),
+     * envelope included; also the writer's request batch, so such a packet never makes a request larger than one.
+     */
+    static final int MAX_PACKET_BYTES = 256 * 1024;
 
     private final SinkSettings settings;
     private final SessionCalls calls;
     private final StreamOpener opener;
     private final SinkCounters counters;
     private final Map<RateGroup, Long> formats = new HashMap<>();
+    private final Map<RowGroup, Long> rowFormats = new HashMap<>();
+    private final Map<EventDefinition, Long> eventFormats = new HashMap<>();
     private final List<PacketStream> streams = new ArrayList<>();
     private long nextId = 1;
     private volatile String sessionKey; // also read by the run's error handler
@@ -162,6 +179,10 @@ final class SessionProtocol {
             long id = nextId++;
             return data.offer(new OutboundPacket(id, PeriodicEncoder.TYPE, PeriodicEncoder.details(b, format,
                     sessionKey, id, settings.dataSource(), data.stream()), b.length() * b.columns()));
+        } else if (event instanceof Rows r) {
+            return rows(r);
+        } else if (event instanceof EventOccurrence e) {
+            return occurrence(e);
         } else if (event instanceof Marker m) {
             counters.marker();
             return both(PacketEncoder.marker(m), true);
@@ -173,24 +194,63 @@ final class SessionProtocol {
         return Mono.error(new IllegalArgumentException("unknown pipeline event " + event));
     }
 
+    /** One batch of rows: one packet, or several when it passes the byte cap, each with its own id. */
+    private Mono<Void> rows(Rows r) {
+        Long format = rowFormats.get(r.group());
+        if (format == null) {
+            return Mono.error(new IllegalStateException("rows of row group " + r.group().id() + " at "
+                    + r.firstNanos() + " ns arrived before a configuration announced their channels"));
+        }
+        RowEncoder encoder = RowEncoder.split(r, format, MAX_PACKET_BYTES);
+        counters.rows(r.length(), encoder.packets());
+        return Flux.range(0, encoder.packets()).concatMap(part -> Mono.defer(() -> {
+            long id = nextId++;
+            return data.offer(new OutboundPacket(id, RowEncoder.TYPE, encoder.details(part, sessionKey, id,
+                    settings.dataSource(), data.stream()), encoder.samples(part)));
+        })).then();
+    }
+
+    private Mono<Void> occurrence(EventOccurrence e) {
+        Long format = eventFormats.get(e.definition());
+        if (format == null) {
+            return Mono.error(new IllegalStateException("event " + e.definition().identifier() + " at "
+                    + e.timeNanos() + " ns arrived before a configuration defined it"));
+        }
+        counters.event();
+        long id = nextId++;
+        EventPacket packet = PacketEncoder.event(e, format);
+        return data.offer(new OutboundPacket(id, PacketEncoder.typeOf(packet), detail(packet, false, id, data)));
+    }
+
     private Mono<Void> configure(Configuration c) {
         return calls.configId()
-                .flatMap(configId -> {
+                .flatMapMany(configId -> {
                     counters.configuration();
-                    LOG.info("session {}: configuration {} ({} channels, {} rate groups), config id {}",
-                            sessionKey, c.version(), c.channels().size(), c.groups().size(), configId);
-                    return both(PacketEncoder.configuration(configId, c, settings.dataSource()), true);
+                    List<ConfigurationPacket> parts = ConfigurationEncoder.encode(configId, c, settings.dataSource(),
+                            MAX_PACKET_BYTES);
+                    LOG.info("session {}: configuration {} ({} channels, {} rate groups, {} row groups, {} events) "
+                                    + "in {} packet(s), config id {}", sessionKey, c.version(), c.channels().size(),
+                            c.groups().size(), c.rowGroups().size(), c.events().size(), parts.size(), configId);
+                    return Flux.fromIterable(parts).concatMap(p -> Mono.defer(() -> both(p, true)));
                 })
-                .thenMany(Flux.fromIterable(c.groups()).filter(g -> !formats.containsKey(g)).concatMap(this::format))
+                .thenMany(Flux.fromIterable(c.groups()).filter(g -> !formats.containsKey(g))
+                        .concatMap(g -> format("rate group " + g.id(), g.channels(), id -> formats.put(g, id))))
+                .thenMany(Flux.fromIterable(c.rowGroups()).filter(g -> !rowFormats.containsKey(g))
+                        .concatMap(g -> format("row group " + g.id(), g.channels(), id -> rowFormats.put(g, id))))
+                .thenMany(Flux.fromIterable(c.events()).filter(e -> !eventFormats.containsKey(e))
+                        .concatMap(e -> calls.eventDataFormatId(e.identifier()).doOnNext(id -> {
+                            eventFormats.put(e, id);
+                            LOG.debug("session {}: event {} has data format {}", sessionKey, e.identifier(), id);
+                        })))
                 .then();
     }
 
-    private Mono<Void> format(RateGroup g) {
-        List<String> ids = g.channels().stream().map(ChannelDefinition::identifier).toList();
+    private Mono<Void> format(String what, List<ChannelDefinition> channels, LongConsumer put) {
+        List<String> ids = channels.stream().map(ChannelDefinition::identifier).toList();
         return calls.dataFormatId(ids)
                 .doOnNext(id -> {
-                    formats.put(g, id);
-                    LOG.debug("session {}: rate group {} has data format {}", sessionKey, g.id(), id);
+                    put.accept(id);
+                    LOG.debug("session {}: {} has data format {}", sessionKey, what, id);
                 })
                 .then();
     }
@@ -221,15 +281,20 @@ final class SessionProtocol {
         long id = nextId++;
         List<Mono<Void>> offers = new ArrayList<>(streams.size());
         for (PacketStream s : streams) {
-            offers.add(s.offer(new OutboundPacket(id, PacketEncoder.typeOf(content), DataPacketDetails.newBuilder()
-                    .setMessage(PacketEncoder.envelope(content, sessionKey, essential, id))
-                    .setDataSource(settings.dataSource())
-                    .setStream(s.stream())
-                    .setSessionKey(sessionKey)
-                    .build()
-                    .toByteArray())));
+            offers.add(s.offer(new OutboundPacket(id, PacketEncoder.typeOf(content), detail(content, essential, id, s))));
         }
         return Mono.when(offers);
+    }
+
+    /** @return the serialised request detail of one packet built from a message, for one stream */
+    private byte[] detail(MessageLite content, boolean essential, long id, PacketStream s) {
+        return DataPacketDetails.newBuilder()
+                .setMessage(PacketEncoder.envelope(content, sessionKey, essential, id))
+                .setDataSource(settings.dataSource())
+                .setStream(s.stream())
+                .setSessionKey(sessionKey)
+                .build()
+                .toByteArray();
     }
 
     private Mono<Void> end() {

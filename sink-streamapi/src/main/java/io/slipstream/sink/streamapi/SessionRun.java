@@ -65,9 +65,10 @@ final class SessionRun {
         return unconfirmed.map(missing -> {
             counters.state(ConnectionState.ENDED);
             SinkSnapshot s = counters.snapshot();
-            LOG.info("session {} ended: {} packets ({} bytes), {} blocks, {} markers, {} configurations, "
-                            + "{} resends, {} reconnects, dropped {}{}", sessionKey, s.packetsSent(), s.bytes(),
-                    s.blocks(), s.markers(), s.configurations(), s.resends(), s.reconnects(), s.dropped(),
+            LOG.info("session {} ended: {} packets ({} bytes), {} blocks, {} rows in {} packets, {} events, "
+                            + "{} markers, {} configurations, {} resends, {} reconnects, dropped {}{}", sessionKey,
+                    s.packetsSent(), s.bytes(), s.blocks(), s.rows(), s.rowPackets(), s.events(), s.markers(),
+                    s.configurations(), s.resends(), s.reconnects(), s.dropped(),
                     settings.confirm() ? ", confirmed " + s.confirmed() + ", unconfirmed " + s.unconfirmed() : "");
             return new SinkResult(sessionKey, s, missing);
         });

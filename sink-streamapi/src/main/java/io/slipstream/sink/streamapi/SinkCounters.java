@@ -14,6 +14,9 @@ public final class SinkCounters {
     private final LongAdder packetsSent = new LongAdder();
     private final LongAdder blocks = new LongAdder();
     private final LongAdder markers = new LongAdder();
+    private final LongAdder rows = new LongAdder();
+    private final LongAdder rowPackets = new LongAdder();
+    private final LongAdder events = new LongAdder();
     private final LongAdder configurations = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder samplesSent = new LongAdder();
@@ -29,7 +32,7 @@ public final class SinkCounters {
         dropped.forEach((k, v) -> d.put(k, v.get()));
         return new SinkSnapshot(sessionKey, state, packetsSent.sum(), blocks.sum(), markers.sum(),
                 configurations.sum(), bytes.sum(), resends.sum(), reconnects.sum(), d, confirmed.get(),
-                unconfirmed.get(), samplesSent.sum());
+                unconfirmed.get(), samplesSent.sum(), rows.sum(), rowPackets.sum(), events.sum());
     }
 
     /** @return the current connection state */
@@ -50,6 +53,13 @@ public final class SinkCounters {
     void block() { blocks.increment(); }
 
     void marker() { markers.increment(); }
+
+    void rows(int n, int packets) {
+        rows.add(n);
+        rowPackets.add(packets);
+    }
+
+    void event() { events.increment(); }
 
     void configuration() { configurations.increment(); }
 

@@ -1,17 +1,21 @@
 package io.slipstream.sink.streamapi;
 
 import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.Rows;
 import ma.streaming.api.v1.DataPacketDetails;
 import ma.streaming.open_data.v1.DataStatus;
 import ma.streaming.open_data.v1.DoubleSample;
 import ma.streaming.open_data.v1.DoubleSampleList;
 import ma.streaming.open_data.v1.PeriodicDataPacket;
+import ma.streaming.open_data.v1.RowDataPacket;
 import ma.streaming.open_data.v1.SampleColumn;
 import ma.streaming.open_data.v1.SampleDataFormat;
+import ma.streaming.open_data.v1.SampleRow;
 
 /**
- * The periodic packet built with protobuf-java's builders, as the sink did before {@link PeriodicEncoder}: the
- * reference whose bytes the hand-written encoder must reproduce exactly.
+ * The data packets built with protobuf-java's builders, as the sink did before {@link PeriodicEncoder}: the
+ * reference whose bytes the hand-written encoders ({@link PeriodicEncoder}, {@link RowEncoder}) must reproduce
+ * exactly.
  */
 final class BuilderReference {
 
@@ -44,6 +48,34 @@ final class BuilderReference {
                                      String stream) {
         return DataPacketDetails.newBuilder()
                 .setMessage(PacketEncoder.envelope(periodic(block, formatId), sessionKey, false, id))
+                .setDataSource(dataSource)
+                .setStream(stream)
+                .setSessionKey(sessionKey)
+                .build();
+    }
+
+    /** @return rows {@code from} to {@code to} (exclusive) of a batch as one RowDataPacket */
+    static RowDataPacket rows(Rows rows, int from, int to, long formatId) {
+        RowDataPacket.Builder b = RowDataPacket.newBuilder()
+                .setDataFormat(SampleDataFormat.newBuilder().setDataFormatIdentifier(formatId));
+        for (int i = from; i < to; i++) {
+            b.addTimestamps(rows.time(i));
+            DoubleSampleList.Builder list = DoubleSampleList.newBuilder();
+            for (int col = 0; col < rows.columns(); col++) {
+                byte[] s = rows.status(col);
+                list.addSamples(DoubleSample.newBuilder()
+                        .setValue(rows.values(col)[i])
+                        .setStatus(s == null ? DataStatus.DATA_STATUS_VALID : STATUS[s[i]]));
+            }
+            b.addRows(SampleRow.newBuilder().setDoubleSamples(list));
+        }
+        return b.build();
+    }
+
+    static DataPacketDetails rowDetails(Rows rows, int from, int to, long formatId, String sessionKey, long id,
+                                        String dataSource, String stream) {
+        return DataPacketDetails.newBuilder()
+                .setMessage(PacketEncoder.envelope(rows(rows, from, to, formatId), sessionKey, false, id))
                 .setDataSource(dataSource)
                 .setStream(stream)
                 .setSessionKey(sessionKey)

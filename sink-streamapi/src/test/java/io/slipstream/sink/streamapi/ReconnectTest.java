@@ -40,6 +40,11 @@ class ReconnectTest {
             }
 
             @Override
+            public Mono<Long> eventDataFormatId(String event) {
+                throw new AssertionError("not part of a reconnect");
+            }
+
+            @Override
             public Mono<Boolean> updateDetails(String sessionKey, Map<String, String> details) {
                 throw new AssertionError("not part of a reconnect");
             }

@@ -23,6 +23,8 @@ import ma.streaming.api.v1.EndSessionRequest;
 import ma.streaming.api.v1.EndSessionResponse;
 import ma.streaming.api.v1.GetCurrentSessionsRequest;
 import ma.streaming.api.v1.GetCurrentSessionsResponse;
+import ma.streaming.api.v1.GetEventDataFormatIdRequest;
+import ma.streaming.api.v1.GetEventDataFormatIdResponse;
 import ma.streaming.api.v1.GetParameterDataFormatIdRequest;
 import ma.streaming.api.v1.GetParameterDataFormatIdResponse;
 import ma.streaming.api.v1.PacketWriterServiceGrpc;
@@ -129,6 +131,14 @@ final class RecordingStreamApi implements AutoCloseable {
             calls.add("GetParameterDataFormatId");
             long id = formats.computeIfAbsent(String.join(",", r.getParametersList()), k -> nextFormat.incrementAndGet());
             o.onNext(GetParameterDataFormatIdResponse.newBuilder().setDataFormatIdentifier(id).build());
+            o.onCompleted();
+        }
+
+        @Override
+        public void getEventDataFormatId(GetEventDataFormatIdRequest r, StreamObserver<GetEventDataFormatIdResponse> o) {
+            calls.add("GetEventDataFormatId");
+            long id = formats.computeIfAbsent("event " + r.getEvent(), k -> nextFormat.incrementAndGet());
+            o.onNext(GetEventDataFormatIdResponse.newBuilder().setDataFormatIdentifier(id).build());
             o.onCompleted();
         }
     }

@@ -62,6 +62,14 @@ class SessionProtocolTest {
         }
 
         @Override
+        public Mono<Long> eventDataFormatId(String event) {
+            return Mono.fromCallable(() -> {
+                log.add("GetEventDataFormatId " + event);
+                return formats.incrementAndGet();
+            });
+        }
+
+        @Override
         public Mono<Boolean> updateDetails(String sessionKey, Map<String, String> details) {
             return Mono.defer(() -> {
                 log.add("UpdateSessionDetails " + sessionKey + " " + details.get(SessionMetadata.SESSION_TYPE));
@@ -166,6 +174,80 @@ class SessionProtocolTest {
         assertEquals(2, s.blocks());
         assertEquals(1, s.markers());
         assertEquals(2, s.configurations());
+    }
+
+    @Test
+    void rowsAndEventsGoOnTheDataStreamAfterTheConfigurationThatDefinesThemInPipelineOrder() {
+        List<PipelineEvent> events = List.of(Events.configWithRowsAndEvents(), Events.fast(0),
+                Events.gps(T0 + 3 * MS, T0 + 40 * MS), Events.incident(T0 + 60 * MS, 2, 4), Events.fast(1),
+                Events.gps(T0 + 120 * MS));
+
+        protocol().run(Flux.fromIterable(events)).block(Duration.ofSeconds(5));
+
+        assertEquals(List.of(
+                "GenerateUniqueKey",
+                "Stream1 Configuration #2 essential", "main Configuration #2 essential",
+                "GetParameterDataFormatId [Speed:iRacing, RPM:iRacing]",
+                "GetParameterDataFormatId [Latitude:GPS, Longitude:GPS]",
+                "GetEventDataFormatId Incident:iRacing",
+                "Stream1 PeriodicData #3", "Stream1 RowData #4", "Stream1 Event #5", "Stream1 PeriodicData #6",
+                "Stream1 RowData #7",
+                "Stream1 EndOfSession #8", "main EndOfSession #8"), log.subList(5, 18));
+        SinkSnapshot s = counters.snapshot();
+        assertEquals(3, s.rows());
+        assertEquals(2, s.rowPackets());
+        assertEquals(1, s.events());
+        assertEquals(2, s.blocks());
+    }
+
+    @Test
+    void aRowBatchOverThePacketCapGoesAsSeveralPacketsWithConsecutiveIds() {
+        int columns = 100;
+        int n = 300; // 300 rows of 1,314 bytes (100 samples of 13, time, tags): 394 KB, over the 256 KiB cap
+        List<io.slipstream.spi.ChannelDefinition> channels = new java.util.ArrayList<>();
+        double[][] values = new double[columns][n];
+        for (int c = 0; c < columns; c++) {
+            channels.add(io.slipstream.spi.ChannelDefinition.builder("C" + c + ":Log").build());
+            java.util.Arrays.fill(values[c], 1.0 + c);
+        }
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = T0 + i * 7 * MS;
+        }
+        var group = new io.slipstream.pipeline.RowGroup(9, channels);
+        var config = new io.slipstream.pipeline.Configuration(1, channels, List.of(), List.of(group), List.of(),
+                Events.META);
+
+        protocol().run(Flux.just(config, new io.slipstream.pipeline.Rows(group, n, times, values, null)))
+                .block(Duration.ofSeconds(5));
+
+        assertEquals(List.of("Stream1 RowData #3", "Stream1 RowData #4", "Stream1 EndOfSession #5"),
+                log.subList(9, 12));
+        assertEquals(n, counters.snapshot().rows());
+        assertEquals(2, counters.snapshot().rowPackets());
+    }
+
+    @Test
+    void anEventNoConfigurationDefinedFailsNamingItAndEndsTheSession() {
+        Flux<PipelineEvent> events = Flux.just(Events.config1(), Events.incident(T0 + 5 * MS, 1, 1));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> protocol().run(events).block(Duration.ofSeconds(5)));
+
+        assertEquals("event Incident:iRacing at " + (T0 + 5 * MS) + " ns arrived before a configuration defined it",
+                e.getMessage());
+        assertEquals("EndSession key-1", log.get(log.size() - 1));
+    }
+
+    @Test
+    void rowsOfAnUnannouncedGroupFailNamingIt() {
+        Flux<PipelineEvent> events = Flux.just(Events.config1(), Events.gps(T0));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> protocol().run(events).block(Duration.ofSeconds(5)));
+
+        assertEquals("rows of row group 3 at " + T0 + " ns arrived before a configuration announced their channels",
+                e.getMessage());
     }
 
     @Test

@@ -16,7 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The parser over the three real files, checked against values read independently of this code. */
+/**
+ * The parser over the three real files. The literal values here are what the parser and {@code naive.NaiveIbt}, a
+ * second reader that shares no code with it, agree on; {@code naive.IbtCrossCheckTest} compares the two on every value.
+ */
 class RealFilesTest {
 
     private static double[] decode(IbtFile f, int row, String... names) {

@@ -1,6 +1,8 @@
 package io.slipstream.streamapi.connection;
 
 import io.slipstream.streamapi.grpc.GrpcErrors;
+import io.slipstream.streamapi.limits.ClientIdentity;
+import io.slipstream.streamapi.names.NameRules;
 import ma.streaming.api.v1.CloseConnectionRequest;
 import ma.streaming.api.v1.CloseConnectionResponse;
 import ma.streaming.api.v1.Connection;
@@ -13,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code ma.streaming.api.v1.ConnectionManagerService} (spec §1.5). A request without its required
- * sub-message is INVALID_ARGUMENT (the official server fails with UNKNOWN on a null dereference).
+ * sub-message or with a data source {@link NameRules} refuse is INVALID_ARGUMENT (the official server fails with UNKNOWN on
+ * a null dereference and accepts any name).
  */
 public final class ConnectionService extends ReactorConnectionManagerServiceGrpc.ConnectionManagerServiceImplBase {
 
@@ -29,8 +32,14 @@ public final class ConnectionService extends ReactorConnectionManagerServiceGrpc
         if (!request.hasDetails()) {
             return Mono.error(GrpcErrors.missing("NewConnectionRequest.details"));
         }
-        long id = connections.open(request.getDetails());
-        return Mono.just(NewConnectionResponse.newBuilder().setConnection(Connection.newBuilder().setId(id)).build());
+        String client = ClientIdentity.current();
+        try {
+            NameRules.checkDataSource(request.getDetails().getDataSource());
+            long id = connections.open(request.getDetails(), client);
+            return Mono.just(NewConnectionResponse.newBuilder().setConnection(Connection.newBuilder().setId(id)).build());
+        } catch (RuntimeException e) {
+            return Mono.error(GrpcErrors.toStatus(e));
+        }
     }
 
     @Override

@@ -153,7 +153,10 @@ public final class DataFormats {
 
     private void register(String dataSource, DataFormatDefinitionPacket def) {
         reverse.put(new Id(dataSource, def.getIdentifier()), def);
-        keys.observe(def.getIdentifier());
+        if (!keys.observe(def.getIdentifier())) {
+            LOG.warn("Data format id {} of data source {} is not a key this server could have issued; new ids do not follow it",
+                    Long.toUnsignedString(def.getIdentifier()), dataSource);
+        }
         String joined = def.hasParameterIdentifiers()
                 ? String.join(",", def.getParameterIdentifiers().getParameterIdentifiersList())
                 : def.getEventIdentifier();

@@ -6,10 +6,13 @@ import java.util.concurrent.ExecutionException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
+import io.slipstream.streamapi.limits.LimitReachedException;
+import reactor.core.Exceptions;
 
 /**
- * Turns server-side failures into gRPC statuses: bad input is INVALID_ARGUMENT, a Kafka or broker
- * failure is UNAVAILABLE, anything else INTERNAL; the description always says what failed.
+ * Turns server-side failures into gRPC statuses: bad input is INVALID_ARGUMENT, a limit reached (or a bounded
+ * buffer overflowing) RESOURCE_EXHAUSTED, a Kafka or broker failure UNAVAILABLE, anything else INTERNAL; the
+ * description always says what failed.
  */
 public final class GrpcErrors {
 
@@ -23,7 +26,9 @@ public final class GrpcErrors {
             return cause;
         }
         Status status;
-        if (cause instanceof IllegalArgumentException) {
+        if (cause instanceof LimitReachedException || Exceptions.isOverflow(cause)) {
+            status = Status.RESOURCE_EXHAUSTED;
+        } else if (cause instanceof IllegalArgumentException) {
             status = Status.INVALID_ARGUMENT;
         } else if (cause instanceof IllegalStateException || cause instanceof org.apache.kafka.common.KafkaException
                 || cause instanceof java.util.concurrent.TimeoutException) {

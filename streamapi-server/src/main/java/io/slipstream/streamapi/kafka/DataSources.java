@@ -1,6 +1,8 @@
 package io.slipstream.streamapi.kafka;
 
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.streamapi.limits.LimitReachedException;
+import io.slipstream.streamapi.names.NameRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +30,17 @@ public final class DataSources {
     private final Map<String, CompletableFuture<Void>> known = new ConcurrentHashMap<>();
     private final List<Consumer<String>> firstUseListeners = new CopyOnWriteArrayList<>();
 
-    /** @param layout the Kafka layout @param admin topic creation */
-    public DataSources(KafkaLayout layout, KafkaAdmin admin) {
+    private final int max;
+
+    /**
+     * @param layout the Kafka layout
+     * @param admin  topic creation
+     * @param max    data sources clients may bring into use (each one is a set of Kafka topics)
+     */
+    public DataSources(KafkaLayout layout, KafkaAdmin admin, int max) {
         this.layout = layout;
         this.admin = admin;
+        this.max = max;
     }
 
     /** @param listener called once per data source, after its topics exist and before its first use completes */
@@ -41,10 +50,24 @@ public final class DataSources {
 
     /**
      * @param dataSource a data source name
-     * @throws IllegalArgumentException when the name is empty or cannot be a topic name
+     * @throws IllegalArgumentException when {@link NameRules} refuse the name
+     * @throws LimitReachedException    when it is new and the server has its most data sources
      * @throws IllegalStateException    when Kafka cannot create its topics
      */
     public void ensure(String dataSource) {
+        ensure(dataSource, true);
+    }
+
+    /**
+     * Brings a data source found on Kafka at start-up into use; the limit on data sources does not apply to it.
+     *
+     * @param dataSource a data source whose essentials topic exists
+     */
+    public void ensureExisting(String dataSource) {
+        ensure(dataSource, false);
+    }
+
+    private void ensure(String dataSource, boolean limited) {
         CompletableFuture<Void> ready = known.get(dataSource);
         if (ready != null && ready.isDone() && !ready.isCompletedExceptionally()) {
             return;
@@ -60,10 +83,11 @@ public final class DataSources {
             }
         }
         try {
-            if (dataSource.isEmpty()) {
-                throw new IllegalArgumentException("data_source is empty; expected a name such as \"Default\"");
+            NameRules.checkDataSource(dataSource);
+            if (limited && known.size() > max) {
+                throw new LimitReachedException("the server has " + max + " data sources, the most it creates topics for; data source "
+                        + dataSource + " is new (use an existing one, or restart the server with a higher limit)");
             }
-            KafkaAdmin.validateTopicName("data source", layout.essentialTopic(dataSource));
             admin.ensureTopics(layout.topicsOf(dataSource));
             firstUseListeners.forEach(l -> l.accept(dataSource));
             LOG.info("Data source {} ready ({} layout)", dataSource, layout.topicBased() ? "topic-based" : "partition-based");
@@ -82,11 +106,12 @@ public final class DataSources {
      * @param dataSource the data source
      * @param stream     the stream, "" for main
      * @return the topic partition
-     * @throws IllegalArgumentException when a name is illegal
+     * @throws IllegalArgumentException when {@link NameRules} refuse a name (an unmapped stream included)
      * @throws IllegalStateException    when the target partition does not exist on Kafka
      */
     public TopicPartition route(String dataSource, String stream) {
         ensure(dataSource);
+        NameRules.checkStream(stream, layout);
         TopicPartition tp = layout.route(dataSource, stream);
         if (!tp.topic().equals(layout.mainTopic(dataSource))) {
             KafkaAdmin.validateTopicName("stream topic of stream " + stream, tp.topic());

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
@@ -22,14 +20,12 @@ import ma.streaming.api.v1.ConnectionDetails;
  *       labelled with their mapped stream name instead of "", and a session-bound connection starts each
  *       partition at that session's start offset for it instead of applying {@code main_offset} to all;</li>
  *   <li>fewer {@code stream_offsets} than {@code streams} is an INVALID_ARGUMENT error instead of a
- *       reader that silently never delivers; an unmapped stream (partition-based) is skipped with a
- *       warning, not silently.</li>
+ *       reader that silently never delivers; a stream {@code NameRules} refuse (an unmapped one in the
+ *       partition-based layout included) is an INVALID_ARGUMENT error, never a silent main stream.</li>
  * </ul>
  * Every data source is served, not just the first one of the process.
  */
 final class ReadPlan {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReadPlan.class);
 
     private ReadPlan() {
     }
@@ -63,10 +59,6 @@ final class ReadPlan {
         for (int i = 0; i < c.getStreamsCount(); i++) {
             String stream = c.getStreams(i);
             if (stream.isEmpty()) {
-                continue;
-            }
-            if (!layout.topicBased() && !layout.isMapped(stream)) {
-                LOG.warn("Reader for data source {} asked for stream {}, which has no partition mapping; it is not read", ds, stream);
                 continue;
             }
             TopicPartition tp = dataSources.route(ds, stream);

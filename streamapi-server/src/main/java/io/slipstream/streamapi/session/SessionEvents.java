@@ -1,11 +1,17 @@
 package io.slipstream.streamapi.session;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.slipstream.streamapi.limits.LimitReachedException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
  * Session start and stop notifications (spec §1.7): each subscriber sees the events of its data source
- * raised after it subscribed; a slow subscriber is buffered, never skipped.
+ * raised after it subscribed. A slow subscriber is buffered up to a bound, never skipped: one that falls further
+ * behind fails with RESOURCE_EXHAUSTED (counted), so it knows to subscribe again and ask GetCurrentSessions, and
+ * the server's memory does not grow with it.
  */
 public final class SessionEvents {
 
@@ -20,6 +26,13 @@ public final class SessionEvents {
     }
 
     private final Sinks.Many<Event> sink = Sinks.many().multicast().directBestEffort();
+    private final int buffer;
+    private final AtomicLong overflowed = new AtomicLong();
+
+    /** @param buffer events one subscriber may fall behind before its stream fails */
+    public SessionEvents(int buffer) {
+        this.buffer = buffer;
+    }
 
     synchronized void emit(Event event) {
         // FAIL_ZERO_SUBSCRIBER is fine: nobody listens. Subscribers buffer (below), so none is skipped.
@@ -29,13 +42,23 @@ public final class SessionEvents {
     /** @param dataSource the data source @param started starts or stops @return the live events, never completing on its own */
     public Flux<Event> events(String dataSource, boolean started) {
         return sink.asFlux()
-                .onBackpressureBuffer()
-                .filter(e -> e.started() == started && e.dataSource().equals(dataSource));
+                .filter(e -> e.started() == started && e.dataSource().equals(dataSource))
+                .onBackpressureBuffer(buffer)
+                .onErrorMap(Exceptions::isOverflow, e -> {
+                    overflowed.incrementAndGet();
+                    return new LimitReachedException("this session " + (started ? "start" : "stop") + " notification stream of data source "
+                            + dataSource + " fell " + buffer + " notifications behind and is closed; subscribe again and call GetCurrentSessions");
+                });
     }
 
     /** @return how many notification streams are open */
     public int subscribers() {
         return sink.currentSubscriberCount();
+    }
+
+    /** @return notification streams closed because their subscriber fell too far behind */
+    public long overflowed() {
+        return overflowed.get();
     }
 
     /** Ends every notification stream (server shutdown). */

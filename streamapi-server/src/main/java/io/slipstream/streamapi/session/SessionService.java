@@ -1,6 +1,7 @@
 package io.slipstream.streamapi.session;
 
 import io.slipstream.streamapi.grpc.GrpcErrors;
+import io.slipstream.streamapi.limits.ClientIdentity;
 import ma.streaming.api.v1.AddAssociateSessionRequest;
 import ma.streaming.api.v1.AddAssociateSessionResponse;
 import ma.streaming.api.v1.CreateSessionRequest;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code ma.streaming.api.v1.SessionManagementService} (spec §1.7, §3). Unknown session keys answer
- * {@code success=false}; unknown data sources have no sessions. Calls that write to Kafka answer after
+ * {@code success=false}; unknown data sources have no sessions. GetCurrentSessions answers the open sessions and those
+ * ended within the retention (the official server answers every session it ever saw). Calls that write to Kafka answer after
  * the broker acknowledged the record, or with an error status.
  */
 public final class SessionService extends ReactorSessionManagementServiceGrpc.SessionManagementServiceImplBase {
@@ -41,8 +43,9 @@ public final class SessionService extends ReactorSessionManagementServiceGrpc.Se
 
     @Override
     public Mono<CreateSessionResponse> createSession(CreateSessionRequest request) {
+        String client = ClientIdentity.current();
         return Mono.fromCallable(() -> {
-            Sessions.Created created = sessions.create(request);
+            Sessions.Created created = sessions.create(request, client);
             return CreateSessionResponse.newBuilder()
                     .setSessionKey(created.session().key())
                     .setNewSession(created.newSession())

@@ -1,10 +1,12 @@
 package io.slipstream.streamapi.session;
 
+import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
@@ -16,9 +18,12 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 
+import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
+import io.slipstream.streamapi.limits.ClientCounts;
+import io.slipstream.streamapi.limits.LimitReachedException;
 import io.slipstream.streamapi.writer.PacketWriter;
 import ma.streaming.api.v1.CreateSessionRequest;
 import ma.streaming.open_data.v1.EndOfSessionPacket;
@@ -31,6 +36,11 @@ import ma.streaming.open_data.v1.SessionInfoPacket;
  * {@code SessionInfo} topic (NewSession, SessionInfo, EndOfSession records, key = session key) and
  * applied once Kafka acknowledged it, so a restarted server rebuilds the same state by replaying that
  * topic. Changes are serialised, so the topic's order is the order they were applied in.
+ *
+ * <p>Memory stays bounded: each client may hold {@link ServerLimits#maxSessionsPerClient()} open sessions, and an
+ * ended session is forgotten after {@link ServerLimits#sessionRetention()} (or when more than
+ * {@link ServerLimits#maxEndedSessions()} ended ones are remembered); its records stay on Kafka. At start-up the
+ * replay dates each end by its record's time, so sessions that ended long ago are not loaded back.
  *
  * <p>Unlike the official server, the replay runs once at startup instead of following the topic
  * forever: this server assumes it is the only Stream API writing sessions to its Kafka.
@@ -50,7 +60,12 @@ public final class Sessions {
     private final KeyGenerator keys;
     private final SessionEvents events;
     private final Map<String, SessionState> byKey = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> keysByDataSource = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> keysByDataSource = new ConcurrentHashMap<>();
+    /** Who created each open session in this run (replayed sessions have no owner and count for nobody). */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    private final ClientCounts openSessions;
+    private final EndedSessions ended;
+    private final Clock clock;
     private final Object changes = new Object();
 
     /**
@@ -59,24 +74,33 @@ public final class Sessions {
      * @param writer      writes the session records
      * @param keys        session keys
      * @param events      start and stop notifications
+     * @param limits      open sessions per client, retention of ended ones
+     * @param clock       the time, for the retention
      */
-    public Sessions(DataSources dataSources, StreamCatalog catalog, PacketWriter writer, KeyGenerator keys, SessionEvents events) {
+    public Sessions(DataSources dataSources, StreamCatalog catalog, PacketWriter writer, KeyGenerator keys, SessionEvents events,
+                    ServerLimits limits, Clock clock) {
         this.dataSources = dataSources;
         this.catalog = catalog;
         this.writer = writer;
         this.keys = keys;
         this.events = events;
+        this.openSessions = new ClientCounts("open sessions", limits.maxSessionsPerClient(), "end one with EndSession first");
+        this.ended = new EndedSessions(limits.sessionRetention(), limits.maxEndedSessions());
+        this.clock = clock;
     }
 
     /**
      * Creates a session: writes its NewSession record, then registers it and notifies start listeners.
      *
      * @param request the request
+     * @param client  who asks, for the per-client limit
      * @return the stored session and the NewSession packet sent to Kafka
+     * @throws io.slipstream.streamapi.limits.LimitReachedException when the client has too many open sessions
      */
-    public Created create(CreateSessionRequest request) {
+    public Created create(CreateSessionRequest request, String client) {
         String dataSource = request.getDataSource();
         dataSources.ensure(dataSource);
+        forgetExpired();
         String key = keys.newStringKey();
         SessionInfoPacket info = SessionInfoPacket.newBuilder()
                 .setDataSource(dataSource)
@@ -86,6 +110,7 @@ public final class Sessions {
                 .addAllAssociateSessionKeys(request.getAssociateSessionKeyList())
                 .putAllDetails(request.getDetailsMap())
                 .build();
+        checkSize("the new session", info);
         NewSessionPacket.Builder newSession = NewSessionPacket.newBuilder()
                 .setDataSource(dataSource)
                 .putAllTopicPartitionOffsets(catalog.currentOffsets(dataSource))
@@ -94,9 +119,17 @@ public final class Sessions {
             newSession.setUtcOffset(request.getUtcOffset());
         }
         NewSessionPacket packet = newSession.build();
-        synchronized (changes) {
-            persist(key, NEW_SESSION, packet);
-            apply(key, NEW_SESSION, packet);
+        openSessions.acquire(client);
+        try {
+            synchronized (changes) {
+                persist(key, NEW_SESSION, packet);
+                owners.put(key, client);
+                apply(key, NEW_SESSION, packet, clock.millis());
+            }
+        } catch (RuntimeException e) {
+            owners.remove(key);
+            openSessions.release(client);
+            throw e;
         }
         LOG.info("Session {} created for data source {} ({})", key, dataSource, info.getIdentifier());
         return new Created(byKey.get(key), packet);
@@ -128,8 +161,9 @@ public final class Sessions {
                 .build();
         synchronized (changes) {
             persist(sessionKey, END_OF_SESSION, packet);
-            apply(sessionKey, END_OF_SESSION, packet);
+            apply(sessionKey, END_OF_SESSION, packet, clock.millis());
         }
+        forgetExpired();
         LOG.info("Session {} of data source {} ended", sessionKey, state.dataSource());
         return Optional.of(packet);
     }
@@ -148,20 +182,68 @@ public final class Sessions {
                 return false;
             }
             SessionInfoPacket snapshot = change.apply(state.snapshot()).build();
+            checkSize("session " + sessionKey, snapshot);
             persist(sessionKey, SESSION_INFO, snapshot);
-            apply(sessionKey, SESSION_INFO, snapshot);
+            apply(sessionKey, SESSION_INFO, snapshot, clock.millis());
             return true;
         }
     }
 
-    /** @param sessionKey a key @return the session, if known */
+    /** @param sessionKey a key @return the session, if known and not forgotten (ended longer than the retention ago) */
     public Optional<SessionState> get(String sessionKey) {
+        forgetExpired();
         return Optional.ofNullable(byKey.get(sessionKey));
     }
 
-    /** @param dataSource a data source @return its session keys in creation order (empty for an unknown one) */
+    /**
+     * @param dataSource a data source
+     * @return its current session keys in creation order: open ones and those ended within the retention (empty for
+     * an unknown data source)
+     */
     public List<String> keysOf(String dataSource) {
-        return List.copyOf(keysByDataSource.getOrDefault(dataSource, List.of()));
+        forgetExpired();
+        Set<String> keys = keysByDataSource.get(dataSource);
+        if (keys == null) {
+            return List.of();
+        }
+        synchronized (keys) {
+            return List.copyOf(keys);
+        }
+    }
+
+    /**
+     * @param client a client
+     * @return how many open sessions it created in this run
+     */
+    public int openSessionsOf(String client) {
+        return openSessions.of(client);
+    }
+
+    /**
+     * Details are merged and associate keys appended on every update, and each update is a full snapshot on Kafka: without
+     * a bound, one client could grow a session's memory and records with every call.
+     */
+    private static void checkSize(String what, SessionInfoPacket info) {
+        if (info.getSerializedSize() > ServerLimits.MAX_SESSION_INFO_BYTES) {
+            throw new LimitReachedException("the session info of " + what + " would be " + info.getSerializedSize() + " bytes, more than the "
+                    + ServerLimits.MAX_SESSION_INFO_BYTES + " allowed (identifier, details and associate keys together)");
+        }
+    }
+
+    /** Forgets the sessions that ended longer than the retention ago, or beyond the most ended sessions remembered. */
+    private void forgetExpired() {
+        for (String key : ended.expire(clock.millis())) {
+            SessionState state = byKey.remove(key);
+            if (state != null) {
+                Set<String> keys = keysByDataSource.get(state.dataSource());
+                if (keys != null) {
+                    synchronized (keys) {
+                        keys.remove(key);
+                    }
+                }
+                LOG.debug("Session {} of data source {} forgotten (it stays on Kafka)", key, state.dataSource());
+            }
+        }
     }
 
     /** @param dataSource a data source @return the streams reported with its sessions */
@@ -200,8 +282,9 @@ public final class Sessions {
                 return false;
             }
             synchronized (changes) {
-                apply(record.key(), packet.getType(), content);
+                apply(record.key(), packet.getType(), content, record.timestampMs());
             }
+            forgetExpired();
             return true;
         } catch (InvalidProtocolBufferException e) {
             LOG.warn("Skipping {}:{} offset {}: not a session record ({})", record.topic(), record.partition(), record.offset(), e.getMessage());
@@ -229,7 +312,7 @@ public final class Sessions {
         }
     }
 
-    private void apply(String key, String type, Message content) {
+    private void apply(String key, String type, Message content, long atMillis) {
         switch (type) {
             case NEW_SESSION -> {
                 if (byKey.containsKey(key)) {
@@ -244,7 +327,10 @@ public final class Sessions {
                         p.hasUtcOffset() ? p.getUtcOffset() : Duration.getDefaultInstance(), offsets,
                         catalog.mainOffset(ds, offsets), catalog.essentialsOffset(ds, offsets), false);
                 byKey.put(key, state);
-                keysByDataSource.computeIfAbsent(ds, d -> new CopyOnWriteArrayList<>()).add(key);
+                Set<String> keys = keysByDataSource.computeIfAbsent(ds, d -> new LinkedHashSet<>());
+                synchronized (keys) {
+                    keys.add(key);
+                }
                 events.emit(new SessionEvents.Event(key, ds, true));
             }
             case SESSION_INFO -> byKey.computeIfPresent(key, (k, s) -> s.merge((SessionInfoPacket) content));
@@ -252,6 +338,11 @@ public final class Sessions {
                 SessionState state = byKey.get(key);
                 if (state != null && !state.complete()) {
                     byKey.put(key, state.completed());
+                    String owner = owners.remove(key);
+                    if (owner != null) {
+                        openSessions.release(owner);
+                    }
+                    ended.add(key, atMillis);
                     events.emit(new SessionEvents.Event(key, state.dataSource(), false));
                 }
             }

@@ -1,5 +1,6 @@
 package io.slipstream.streamapi.writer;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.common.TopicPartition;
@@ -21,6 +22,15 @@ import ma.streaming.open_data.v1.Packet;
 public final class PacketWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacketWriter.class);
+
+    /**
+     * Types of the server's own records on {@code SessionInfo}, replayed at start-up: an info packet of one of these
+     * types from a client would create, rename or end another client's session after a restart.
+     */
+    static final List<String> SESSION_RECORD_TYPES = List.of("NewSession", "SessionInfo", "EndOfSession");
+
+    /** Types of the server's own records on {@code {ds}_essential}, replayed at start-up as data-format ids. */
+    static final List<String> SERVER_DATA_TYPES = List.of("DataFormatDefinition");
 
     private final KafkaLayout layout;
     private final DataSources dataSources;
@@ -50,6 +60,10 @@ public final class PacketWriter {
      * @return completes when Kafka acknowledged it
      */
     public CompletableFuture<Void> writeData(String dataSource, String stream, String sessionKey, Packet packet) {
+        if (SERVER_DATA_TYPES.contains(packet.getType())) {
+            return reject(new IllegalArgumentException("packet type " + packet.getType() + " is refused on data source " + dataSource
+                    + ": the server writes its own data-format definitions (ask GetParameterDataFormatId or GetEventDataFormatId)"));
+        }
         CompletableFuture<Void> done = route(dataSource, stream, sessionKey, packet);
         return count(done, "data source " + dataSource + ", stream \"" + stream + "\"", sessionKey, packet);
     }
@@ -63,6 +77,10 @@ public final class PacketWriter {
      * @return completes when Kafka acknowledged it
      */
     public CompletableFuture<Void> writeInfo(Packet packet) {
+        if (SESSION_RECORD_TYPES.contains(packet.getType())) {
+            return reject(new IllegalArgumentException("info packet type " + packet.getType() + " is refused: the server writes the session"
+                    + " records " + SESSION_RECORD_TYPES + " itself (use CreateSession, UpdateSessionIdentifier, UpdateSessionDetails, EndSession)"));
+        }
         CompletableFuture<Void> done = records.append(layout.sessionInfoTopic(), null, packet.getSessionKey(), packet.toByteArray())
                 .thenApply(m -> null);
         return count(done, "topic " + layout.sessionInfoTopic(), packet.getSessionKey(), packet);

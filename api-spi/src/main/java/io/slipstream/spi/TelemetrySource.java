@@ -1,5 +1,6 @@
 package io.slipstream.spi;
 
+import java.util.Optional;
 import reactor.core.publisher.Flux;
 
 /**
@@ -19,4 +20,14 @@ public interface TelemetrySource {
      * @return the samples; cold, opening the input on subscribe
      */
     Flux<SampleValue> samples(SourceContext context);
+
+    /**
+     * How far a replay has got, read a few times a second by the status line from a thread of its own; a source
+     * that knows it (a file replay) overrides this, a live source keeps the default.
+     *
+     * @return the progress of the current subscription, empty when the source replays nothing or has not started
+     */
+    default Optional<SourceProgress> progress() {
+        return Optional.empty();
+    }
 }

@@ -109,7 +109,7 @@ public final class Pipeline {
                         e -> new IllegalStateException("the source emitted more samples than were requested, which"
                                 + " overflow policy 'block' does not allow; a live source needs overflow.policy"
                                 + " drop-oldest, drop-newest or fail", e))
-                .doOnSubscribe(s -> LOG.info("Pipeline started: {}", settings))
+                .doOnSubscribe(s -> LOG.debug("Pipeline started: {}", settings))
                 .doFinally(signal -> finished(signal));
     }
 

@@ -6,13 +6,17 @@ import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
+import io.slipstream.spi.SourceProgress;
 import io.slipstream.spi.TelemetrySource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -38,9 +42,17 @@ final class CsvSource implements TelemetrySource {
     private static final Logger LOG = LoggerFactory.getLogger(CsvSource.class);
 
     private final CsvSettings settings;
+    /** The current subscription's progress; null before the first. */
+    private volatile CsvProgress progress;
 
     CsvSource(CsvSettings settings) {
         this.settings = settings;
+    }
+
+    @Override
+    public Optional<SourceProgress> progress() {
+        CsvProgress p = progress;
+        return p == null ? Optional.empty() : Optional.of(p.snapshot());
     }
 
     @Override
@@ -63,9 +75,11 @@ final class CsvSource implements TelemetrySource {
             LOG.info("CSV replay started: {} file(s), {} channels, {} pacing", layouts.size(), defs.size(),
                     settings.realtime() ? "real-time" : "fast");
             Timeline timeline = new Timeline(now);
+            CsvProgress tracker = new CsvProgress(sizes(layouts), settings.realtime());
+            progress = tracker;
             List<Flux<SampleValue>> files = new ArrayList<>();
             for (int i = 0; i < layouts.size(); i++) {
-                files.add(file(context, layouts.get(i), perFile.get(i), i == 0, timeline));
+                files.add(file(context, layouts.get(i), perFile.get(i), i == 0, timeline, tracker));
             }
             return Flux.concat(files);
         });
@@ -149,8 +163,20 @@ final class CsvSource implements TelemetrySource {
         return layout.rateHz() > 0 ? Math.round(1e9 / layout.rateHz()) : 1_000_000L;
     }
 
+    private static long sizes(List<CsvLayout> layouts) {
+        long total = 0;
+        for (CsvLayout l : layouts) {
+            try {
+                total += Files.size(l.path());
+            } catch (IOException e) {
+                throw new CsvFileException(l.path() + ": cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+        return total;
+    }
+
     private Flux<SampleValue> file(SourceContext context, CsvLayout layout, ChannelDefinition[] defs,
-                                   boolean firstFile, Timeline timeline) {
+                                   boolean firstFile, Timeline timeline, CsvProgress tracker) {
         return Flux.defer(() -> {
             long base = base(layout, firstFile, timeline, timeline.subscribedAt);
             if (!layout.textColumns().isEmpty()) {
@@ -167,7 +193,7 @@ final class CsvSource implements TelemetrySource {
                     layout.unitsRow() ? ", units row" : "");
             Flux<Row> rows = Flux.using(
                     () -> new RowReader(layout, base, intervalNanos(layout),
-                            new ProblemLog(layout.label(), settings.reportLimit(), context::report)),
+                            new ProblemLog(layout.label(), settings.reportLimit(), context::report), tracker.bytes()),
                     reader -> Flux.<Row>generate(sink -> {
                         Row row = reader.next();
                         if (row == null) {
@@ -177,7 +203,10 @@ final class CsvSource implements TelemetrySource {
                         }
                     }),
                     RowReader::close);
-            rows = rows.doOnNext(r -> timeline.last = r.timeNanos());
+            rows = rows.doOnNext(r -> {
+                timeline.last = r.timeNanos();
+                tracker.row(r.timeNanos());
+            });
             if (settings.realtime()) {
                 rows = RealTimePacer.pace(rows.map(timeline::retime), Row::timeNanos, context);
             }

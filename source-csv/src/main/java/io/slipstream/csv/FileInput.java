@@ -4,12 +4,14 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
@@ -32,8 +34,21 @@ final class FileInput {
      * @throws CsvFileException naming the file when it cannot be opened
      */
     static InputStream open(Path path, Limits limits, LongConsumer onLongLine) {
+        return open(path, limits, onLongLine, null);
+    }
+
+    /**
+     * @param path       the file
+     * @param limits     the longest line and highest gzip ratio accepted
+     * @param onLongLine gets the number of each line left out for its length
+     * @param bytesRead  gains the file's bytes as they are read (before gzip is undone, so that they count against
+     *                   the file's size), or null
+     * @return its bytes, as {@link #open(Path, Limits, LongConsumer)}
+     */
+    static InputStream open(Path path, Limits limits, LongConsumer onLongLine, AtomicLong bytesRead) {
         try {
-            BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), BUFFER);
+            InputStream file = Files.newInputStream(path);
+            BufferedInputStream in = new BufferedInputStream(bytesRead == null ? file : new Counted(file, bytesRead), BUFFER);
             in.mark(2);
             int b0 = in.read();
             int b1 = in.read();
@@ -65,7 +80,23 @@ final class FileInput {
      */
     static CsvReader<CsvRecord> records(Path path, FileShape shape, char delimiter, Limits limits,
                                         LongConsumer onLongLine) {
-        InputStream in = open(path, limits, onLongLine);
+        return records(path, shape, delimiter, limits, onLongLine, null);
+    }
+
+    /**
+     * As {@link #records(Path, FileShape, char, Limits, LongConsumer)}, counting the file's bytes as they are read.
+     *
+     * @param path       the file
+     * @param shape      what the format says: charset, lines before the header
+     * @param delimiter  the field separator
+     * @param limits     the longest line and highest gzip ratio accepted
+     * @param onLongLine gets the number of each line left out for its length
+     * @param bytesRead  gains the file's bytes as they are read, or null
+     * @return the reader, positioned at the header row; close it
+     */
+    static CsvReader<CsvRecord> records(Path path, FileShape shape, char delimiter, Limits limits,
+                                        LongConsumer onLongLine, AtomicLong bytesRead) {
+        InputStream in = open(path, limits, onLongLine, bytesRead);
         try {
             skipLines(in, shape.headerLine());
         } catch (IOException e) {
@@ -92,6 +123,34 @@ final class FileInput {
             if (b == '\n') {
                 skipped++;
             }
+        }
+    }
+
+    /** Adds the bytes read to a counter another thread reads (the status line's progress). */
+    private static final class Counted extends FilterInputStream {
+        private final AtomicLong count;
+
+        Counted(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
         }
     }
 

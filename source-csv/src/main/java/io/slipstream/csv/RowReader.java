@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,17 @@ final class RowReader implements Closeable {
      * @param problems      where bad input is reported
      */
     RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems) {
+        this(layout, base, intervalNanos, problems, null);
+    }
+
+    /**
+     * @param layout        the file's layout
+     * @param base          epoch ns that offsets (relative times, or row index x interval) count from
+     * @param intervalNanos time between rows when there is no time column
+     * @param problems      where bad input is reported
+     * @param bytesRead     gains the file's bytes as they are read, for progress; or null
+     */
+    RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems, AtomicLong bytesRead) {
         this.layout = layout;
         this.base = base;
         this.intervalNanos = intervalNanos;
@@ -68,7 +80,7 @@ final class RowReader implements Closeable {
         }
         this.reader = FileInput.records(layout.path(), layout.shape(), layout.delimiter(), layout.limits(),
                 line -> problems.report("long-line", line, "line longer than max-line ("
-                        + layout.limits().maxLineBytes() + " bytes); left out", channels.size()));
+                        + layout.limits().maxLineBytes() + " bytes); left out", channels.size()), bytesRead);
         this.records = reader.iterator();
         for (int i = 0; i < layout.recordsBeforeData() && hasNext(); i++) {
             records.next();

@@ -15,10 +15,12 @@ import io.slipstream.iracing.live.SimConnector;
 import io.slipstream.iracing.markers.LapDetector;
 import io.slipstream.iracing.markers.PitDetector;
 import io.slipstream.iracing.replay.IbtFile;
+import io.slipstream.iracing.replay.IbtProgress;
 import io.slipstream.spi.RealTimePacer;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
+import io.slipstream.spi.SourceProgress;
 import io.slipstream.spi.TelemetrySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,8 @@ final class IracingSource implements TelemetrySource {
     private final IracingOptions options;
     private final Supplier<SimConnector> liveConnector;
     private final LiveSettings liveSettings;
+    /** The current .ibt replay's progress; null before one starts and for the live sim. */
+    private volatile IbtProgress progress;
 
     IracingSource(IracingOptions options, Supplier<SimConnector> liveConnector, LiveSettings liveSettings) {
         this.options = options;
@@ -56,6 +61,12 @@ final class IracingSource implements TelemetrySource {
             case MEMDUMP -> replayDump(context);
             default -> live(context);
         });
+    }
+
+    @Override
+    public Optional<SourceProgress> progress() {
+        IbtProgress p = progress;
+        return p == null ? Optional.empty() : Optional.of(p.snapshot());
     }
 
     private IracingOptions.Mode resolveMode() {
@@ -108,6 +119,9 @@ final class IracingSource implements TelemetrySource {
                 context.report(new SourceProblem("truncated-row", ibt.name() + " offset " + ibt.rowStart(rows),
                         "the last " + ibt.partialRowBytes() + " bytes are an unfinished row and were ignored", 0));
             }
+            long span = rows > 0 ? offsetNanos(bytes, ibt.rowStart(rows - 1), sessionTime, firstTime, rows - 1, header) : 0;
+            IbtProgress tracker = new IbtProgress(ibt, bytes.limit(), span, options.realtime());
+            progress = tracker;
             Flux<Integer> indices = Flux.range(0, rows);
             if (options.realtime()) {
                 indices = RealTimePacer.pace(indices,
@@ -115,8 +129,9 @@ final class IracingSource implements TelemetrySource {
             }
             return indices.concatMapIterable(r -> {
                 metadata.row(bytes, ibt.rowStart(r));
-                return processor.process(bytes, ibt.rowStart(r),
-                        stampBase + offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header));
+                long offset = offsetNanos(bytes, ibt.rowStart(r), sessionTime, firstTime, r, header);
+                tracker.row(r, offset);
+                return processor.process(bytes, ibt.rowStart(r), stampBase + offset);
             });
         }, IracingSource::closeQuietly);
     }

@@ -1,5 +1,6 @@
 package io.slipstream.app.cli;
 
+import io.slipstream.app.status.TerminalSupport;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,6 @@ public record AppEnvironment(Function<String, String> env, boolean terminal, boo
 
     /** @return the real process: its environment, its console, Ctrl-C handling on */
     public static AppEnvironment system() {
-        return new AppEnvironment(System::getenv, System.console() != null, true);
+        return new AppEnvironment(System::getenv, TerminalSupport.isTerminal(), true);
     }
 }

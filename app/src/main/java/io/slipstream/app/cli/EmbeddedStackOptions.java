@@ -1,6 +1,7 @@
 package io.slipstream.app.cli;
 
 import io.slipstream.app.run.Endpoints;
+import io.slipstream.app.status.StartupText;
 import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.StackOptions;
 import java.io.PrintWriter;
@@ -31,8 +32,8 @@ public final class EmbeddedStackOptions {
      */
     EmbeddedStack start(PrintWriter out) {
         EmbeddedStack stack = EmbeddedStack.start(StackOptions.defaults().withDataDir(dataDir));
-        out.println("Embedded stack running: kafka=" + stack.kafkaBootstrap() + ", stream-api=" + stack.streamApiAddress()
-                + ", key-generator=" + stack.keyGeneratorAddress() + " (data in " + dataDir + ")");
+        out.print(StartupText.stack(stack.kafkaBootstrap(), stack.streamApiAddress(), stack.keyGeneratorAddress(),
+                dataDir.toString()));
         out.flush();
         return stack;
     }

@@ -3,6 +3,7 @@ package io.slipstream.app.cli;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jline.utils.Signals;
 
 /**
  * Ctrl-C handling: the hook asks the work to stop, waits (bounded) until the command has ended its sessions
@@ -17,8 +18,9 @@ final class GracefulShutdown implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = ExitCodes.OK;
     private volatile boolean signalled;
+    private final Object previousInt;
 
-    private GracefulShutdown(Runnable onSignal, Duration grace, boolean install, StopRequests stops) {
+    private GracefulShutdown(Runnable onSignal, Runnable onForce, Duration grace, boolean install, StopRequests stops) {
         this.hook = new Thread(() -> {
             signalled = true;
             onSignal.run();
@@ -34,6 +36,11 @@ final class GracefulShutdown implements AutoCloseable {
         }, "slipstream-shutdown");
         if (install) {
             Runtime.getRuntime().addShutdownHook(hook);
+            // Ctrl-C itself is caught (SIGTERM still goes through the hook): the first ends the sessions cleanly
+            // while the process goes on to print its summary; a second says what is lost and stops at once.
+            previousInt = Signals.register("INT", new CtrlC(onSignal, onForce, Runtime.getRuntime()::halt));
+        } else {
+            previousInt = null;
         }
         this.unregister = stops.register(onSignal);
     }
@@ -45,7 +52,18 @@ final class GracefulShutdown implements AutoCloseable {
      * @return the handle; close it when the work is done
      */
     static GracefulShutdown install(AppEnvironment env, Runnable onSignal, Duration grace) {
-        return new GracefulShutdown(onSignal, grace, env.shutdownHooks(), env.stops());
+        return install(env, onSignal, () -> { }, grace);
+    }
+
+    /**
+     * @param env      whether to install the hook at all
+     * @param onSignal what to do on Ctrl-C or a stop request (ask the work to stop)
+     * @param onForce  what to do on a second Ctrl-C, just before the process stops (say what is lost)
+     * @param grace    how long the work may take to end after the signal
+     * @return the handle; close it when the work is done
+     */
+    static GracefulShutdown install(AppEnvironment env, Runnable onSignal, Runnable onForce, Duration grace) {
+        return new GracefulShutdown(onSignal, onForce, grace, env.shutdownHooks(), env.stops());
     }
 
     /**
@@ -64,6 +82,9 @@ final class GracefulShutdown implements AutoCloseable {
     public void close() {
         finished.countDown();
         unregister.run();
+        if (previousInt != null) {
+            Signals.unregister("INT", previousInt);
+        }
         if (!signalled) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -5,6 +5,7 @@ import io.slipstream.app.run.Endpoints;
 import io.slipstream.app.run.PipelineFactory;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
+import io.slipstream.app.status.LiveConsole;
 import io.slipstream.app.run.ReplayPlan;
 import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
@@ -87,32 +88,37 @@ public final class ReplayCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             Endpoints overrides = session.addresses.endpoints();
-            EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(out) : null;
+            LiveConsole console = SessionRunner.console(root.environment(), out);
+            PrintWriter say = console.chatter();
+            EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(say) : null;
             ViewServer shown = null;
-            try (SessionRunner runner = new SessionRunner(root.environment(), out, 0);
+            try (SessionRunner runner = new SessionRunner(console, out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
-                         session.stopTimeout.plusSeconds(10))) {
+                         runner::forceStop, session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                 SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
-                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), base.dataSource(), out);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), base.dataSource(), say);
                 List<PipelineOutcome> outcomes = new ArrayList<>();
                 for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
                     if (runner.stopped()) {
-                        out.println("Stopped: " + e.getKey() + " and later files were not replayed.");
+                        say.println("Stopped: " + e.getKey() + " and later files were not replayed.");
                         break;
                     }
                     SourceProvider provider = e.getValue();
-                    out.println("Replaying " + e.getKey() + " with provider '" + provider.name() + "'"
-                            + (realtime ? " in real time" : " as fast as it is taken"));
-                    out.flush();
                     PipelineRun run = new PipelineRun(e.getKey().getFileName().toString(),
+                            provider.name() + ", file: " + e.getKey() + ", pacing: " + (realtime ? "realtime" : "fast"),
                             provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
                             ReplayPlan.pipelineSettings(provider, realtime),
                             PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
+                    String stage = "file " + (outcomes.size() + 1) + " of " + plan.size();
+                    say.println("Replaying " + stage + ": " + e.getKey() + (realtime ? " in real time" : " as fast as it is taken"));
+                    say.print(run.describe());
+                    say.flush();
+                    console.heading(plan.size() > 1 ? "Replaying " + stage + ": " + e.getKey().getFileName() : null);
                     outcomes.addAll(runner.run(List.of(run), null, session.stopTimeout));
                 }
                 int code = runner.finish(outcomes, session.summaryJson);
-                InspectHint.print(out, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

@@ -11,6 +11,7 @@ import io.slipstream.app.run.Endpoints;
 import io.slipstream.app.run.PipelineFactory;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
+import io.slipstream.app.status.LiveConsole;
 import io.slipstream.app.view.ViewServer;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.spi.ConfigException;
@@ -79,24 +80,28 @@ public final class RunCommand implements Callable<Integer> {
             }
             Endpoints overrides = session.addresses.endpoints();
             boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
-            EmbeddedStack stack = needStack ? session.stackOptions.start(out) : null;
+            LiveConsole console = SessionRunner.console(env, out);
+            PrintWriter say = console.chatter();
+            EmbeddedStack stack = needStack ? session.stackOptions.start(say) : null;
             ViewServer shown = null;
-            try (SessionRunner runner = new SessionRunner(env, out, metricsPort != null ? metricsPort : cfg.metricsPort());
-                 GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, session.stopTimeout.plusSeconds(10))) {
+            try (SessionRunner runner = new SessionRunner(console, out, metricsPort != null ? metricsPort : cfg.metricsPort());
+                 GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, runner::forceStop,
+                         session.stopTimeout.plusSeconds(10))) {
                 Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
-                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), null, out);
+                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), null, say);
                 PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
                 List<PipelineRun> runs = new ArrayList<>();
                 for (PipelineSpec p : cfg.pipelines()) {
                     runs.add(factory.create(p, overrides, embedded));
                 }
-                out.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
+                runs.forEach(r -> say.print(r.describe()));
+                say.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
                         + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
                         + "; Ctrl-C ends every session cleanly.");
-                out.flush();
+                say.flush();
                 List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
                 int code = runner.finish(outcomes, session.summaryJson);
-                InspectHint.print(out, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

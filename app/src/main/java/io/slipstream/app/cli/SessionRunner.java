@@ -1,18 +1,25 @@
 package io.slipstream.app.cli;
 
 import io.slipstream.app.http.AppHttpServer;
+import io.slipstream.app.json.Json;
+import io.slipstream.app.logging.ConsoleLog;
 import io.slipstream.app.metrics.AppMetrics;
 import io.slipstream.app.run.PipelineOutcome;
 import io.slipstream.app.run.PipelineRun;
 import io.slipstream.app.run.PipelineStatus;
 import io.slipstream.app.run.RunCoordinator;
 import io.slipstream.app.status.RunSummary;
+import io.slipstream.app.status.LiveConsole;
+import io.slipstream.app.status.OutputMode;
 import io.slipstream.app.status.StatusPrinter;
+import io.slipstream.app.status.TerminalSupport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code run} and {@code replay} share: running pipelines with a live status and optional metrics,
@@ -20,15 +27,26 @@ import java.util.List;
  */
 final class SessionRunner implements AutoCloseable {
 
-    private final AppEnvironment env;
+    private final LiveConsole console;
     private final PrintWriter out;
     private final AppMetrics metrics;
     private final AppHttpServer http;
     private volatile RunCoordinator current;
     private volatile boolean stopped;
 
-    SessionRunner(AppEnvironment env, PrintWriter out, int metricsPort) {
-        this.env = env;
+    /**
+     * @param env the process: whether output is a terminal
+     * @param out standard output
+     * @return the live status for {@code --quiet}, {@code --log-format} and the terminal; its
+     *         {@link LiveConsole#chatter() chatter} takes the command's other words
+     */
+    static LiveConsole console(AppEnvironment env, PrintWriter out) {
+        OutputMode mode = OutputMode.choose(env.terminal(), ConsoleLog.isQuiet(), ConsoleLog.format());
+        return new LiveConsole(out, mode, TerminalSupport::width, System::nanoTime);
+    }
+
+    SessionRunner(LiveConsole console, PrintWriter out, int metricsPort) {
+        this.console = console;
         this.out = out;
         if (metricsPort > 0) {
             this.metrics = new AppMetrics(this::statuses);
@@ -51,11 +69,19 @@ final class SessionRunner implements AutoCloseable {
 
     /** Stops the pipelines running now and any that would follow. */
     void requestStop() {
+        if (!stopped) {
+            console.stopping(statuses());
+        }
         stopped = true;
         RunCoordinator c = current;
         if (c != null) {
             c.requestStop();
         }
+    }
+
+    /** A second Ctrl-C: says what stopping now loses; the caller then ends the process. */
+    void forceStop() {
+        console.forced(statuses());
     }
 
     /** @return whether a stop was requested */
@@ -72,9 +98,12 @@ final class SessionRunner implements AutoCloseable {
         if (stopped) {
             coordinator.requestStop();
         }
-        try (StatusPrinter status = new StatusPrinter(coordinator::statuses, out, env.terminal())) {
+        ConsoleLog.live(console);
+        try (StatusPrinter status = new StatusPrinter(coordinator::statuses, console)) {
             status.start();
             return coordinator.run(duration);
+        } finally {
+            ConsoleLog.live(null);
         }
     }
 
@@ -88,11 +117,19 @@ final class SessionRunner implements AutoCloseable {
      */
     int finish(List<PipelineOutcome> outcomes, Path summaryJson) throws IOException {
         RunSummary summary = new RunSummary(outcomes);
-        out.print(summary.text());
+        if (console.mode() == OutputMode.JSON) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "summary");
+            line.putAll(summary.toMap());
+            out.println(Json.write(line));
+        } else {
+            out.print(summary.text());
+        }
         if (summaryJson != null) {
             summary.writeJson(summaryJson);
-            out.println("Summary written to " + summaryJson);
+            console.chatter().println("Summary written to " + summaryJson);
         }
+        console.chatter().flush();
         out.flush();
         return summary.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

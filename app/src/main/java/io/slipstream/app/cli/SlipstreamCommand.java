@@ -1,11 +1,15 @@
 package io.slipstream.app.cli;
 
+import io.slipstream.app.logging.ConsoleLog;
 import io.slipstream.bench.BenchCommand;
 import io.slipstream.spi.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code slipstream} command and its subcommands. */
@@ -26,6 +30,25 @@ public final class SlipstreamCommand implements Runnable {
         this.environment = environment;
     }
 
+    /** @param quiet {@code --quiet}: only the summary and errors */
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only the end summary and errors: no start-up text, no live status, no log below ERROR.")
+    void quiet(boolean quiet) {
+        ConsoleLog.quiet(quiet);
+    }
+
+    /** @param format {@code --log-format}: plain or json */
+    @Option(names = "--log-format", paramLabel = "FORMAT", scope = ScopeType.INHERIT,
+            description = {"plain: status as a log line every 5 s, even on a terminal;",
+                    "json: one JSON object per line (status, log, summary) for log shippers.",
+                    "Default: a live status line on a terminal, plain otherwise."})
+    void logFormat(String format) {
+        if (format != null && !format.equals("plain") && !format.equals("json")) {
+            throw new ParameterException(spec.commandLine(), "--log-format must be plain or json, got '" + format + "'");
+        }
+        ConsoleLog.format(format);
+    }
+
     /** @return the process environment */
     AppEnvironment environment() {
         return environment;
@@ -41,6 +64,7 @@ public final class SlipstreamCommand implements Runnable {
      * @return the command line, ready to {@code execute(args)}; exit codes as {@link ExitCodes}
      */
     public static CommandLine commandLine(AppEnvironment environment) {
+        ConsoleLog.configure(null, false); // the defaults, until the command line says otherwise
         CommandLine cl = new CommandLine(new SlipstreamCommand(environment));
         cl.setExecutionExceptionHandler(SlipstreamCommand::handle);
         return cl;

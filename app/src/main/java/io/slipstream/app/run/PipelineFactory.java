@@ -6,8 +6,10 @@ import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineSettings;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.spi.ConfigException;
+import io.slipstream.spi.SourceConfig;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
+import java.util.TreeSet;
 
 /**
  * Builds {@link PipelineRun}s from config: the named provider's source, the pipeline settings, and the sink
@@ -43,7 +45,26 @@ public final class PipelineFactory {
         TelemetrySource source = provider.create(spec.source());
         PipelineSettings settings = PipelineSettings.fromConfig(spec.pipeline());
         SinkSettings sink = resolve(SinkSettings.fromConfig(spec.sink()), spec.embedded(), overrides, embedded);
-        return new PipelineRun(spec.name(), source, settings, sink, clock);
+        return new PipelineRun(spec.name(), sourceLabel(spec.provider(), spec.source()), source, settings, sink, clock);
+    }
+
+    /**
+     * @param provider the provider's name
+     * @param options  its options
+     * @return e.g. {@code iracing, file: lap.ibt, pacing: realtime}: the provider and its options as written
+     */
+    static String sourceLabel(String provider, SourceConfig options) {
+        StringBuilder sb = new StringBuilder(provider);
+        for (String key : new TreeSet<>(options.keys())) {
+            String value;
+            try {
+                value = options.string(key).orElse(null);
+            } catch (RuntimeException notText) {
+                value = null; // a list or a section: named, not spelled out
+            }
+            sb.append(", ").append(key).append(value == null ? "" : ": " + value);
+        }
+        return sb.toString();
     }
 
     /**

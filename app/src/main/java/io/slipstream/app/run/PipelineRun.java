@@ -1,5 +1,6 @@
 package io.slipstream.app.run;
 
+import io.slipstream.app.status.StartupText;
 import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.OverflowPolicy;
 import io.slipstream.pipeline.Pipeline;
@@ -35,12 +36,16 @@ public final class PipelineRun {
     private static final int EVENT_QUEUE = 256;
 
     private final String name;
+    private final String sourceLabel;
+    private final TelemetrySource source;
+    private final PipelineSettings settings;
     private final Pipeline pipeline;
     private final StreamApiSink sink;
     private final SinkSettings sinkSettings;
     private final PipelineClock clock;
     private final Sinks.Empty<Void> stop = Sinks.empty();
     private volatile LongConsumer blockLatency = nanos -> { };
+    private volatile long startedNanos;
 
     /**
      * @param name         the pipeline's name
@@ -51,7 +56,23 @@ public final class PipelineRun {
      */
     public PipelineRun(String name, TelemetrySource source, PipelineSettings settings, SinkSettings sinkSettings,
                        PipelineClock clock) {
+        this(name, "a source", source, settings, sinkSettings, clock);
+    }
+
+    /**
+     * @param name         the pipeline's name
+     * @param sourceLabel  what the source reads, in words, for the start-up text (e.g. {@code iracing, file: lap.ibt})
+     * @param source       the source, opened when the run starts
+     * @param settings     block, marker and overflow settings
+     * @param sinkSettings where and how to write
+     * @param clock        the clock read times and linger come from
+     */
+    public PipelineRun(String name, String sourceLabel, TelemetrySource source, PipelineSettings settings,
+                       SinkSettings sinkSettings, PipelineClock clock) {
         this.name = name;
+        this.sourceLabel = sourceLabel;
+        this.source = source;
+        this.settings = settings;
         this.sinkSettings = sinkSettings;
         this.clock = clock;
         boolean live = settings.overflow().policy() != OverflowPolicy.BLOCK;
@@ -71,6 +92,11 @@ public final class PipelineRun {
         return name;
     }
 
+    /** @return what it will do, as the start-up text's {@code key: value} lines */
+    public String describe() {
+        return StartupText.pipeline(name, sourceLabel, settings, sinkSettings);
+    }
+
     /** @return where it writes */
     public SinkSettings sinkSettings() {
         return sinkSettings;
@@ -83,7 +109,8 @@ public final class PipelineRun {
      */
     public Mono<PipelineOutcome> run() {
         return Mono.defer(() -> {
-            LOG.info("Pipeline '{}' starting: writing to data source '{}', stream '{}' at {}", name,
+            startedNanos = System.nanoTime();
+            LOG.debug("Pipeline '{}' starting: writing to data source '{}', stream '{}' at {}", name,
                     sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
             // The sink works on its own thread: whatever it waits for (connections, keys, flow control, class
             // loading on first use) never runs on the thread that carries the source's samples (rule 6).
@@ -110,10 +137,12 @@ public final class PipelineRun {
         stop.tryEmitEmpty();
     }
 
-    /** @return the counters now */
+    /** @return the counters now, and the source's progress through its recording */
     public PipelineStatus status() {
+        long started = startedNanos;
         return new PipelineStatus(name, sinkSettings.dataSource(), sinkSettings.stream(),
-                pipeline.counters().snapshot(), sink.counters().snapshot());
+                pipeline.counters().snapshot(), sink.counters().snapshot(), source.progress().orElse(null),
+                started == 0 ? 0 : System.nanoTime() - started);
     }
 
     /** Releases the sink's connections. */

@@ -22,9 +22,9 @@ class StatusLineTest {
 
     @Test
     void theFirstReadingCountsFromTheStartAndLaterOnesFromThePrevious() {
-        assertEquals("demo: 5,000 samples/s, 20.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+        assertEquals("demo: live 0:00, 5,000 samples/s, 20.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
                 + " 40 packets sent", StatusLine.format(status(10_000, 40, Map.of()), null, 2_000_000_000L));
-        assertEquals("demo: 2,500 samples/s, 5.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
+        assertEquals("demo: live 0:00, 2,500 samples/s, 5.0 blocks/s, 120 rows, 7 events, 3 markers, 6 dropped, 2 filled, buffer 10%, CONNECTED,"
                         + " 40 packets sent",
                 StatusLine.format(status(15_000, 50, Map.of()), status(10_000, 40, Map.of()), 2_000_000_000L));
     }
@@ -34,7 +34,7 @@ class StatusLineTest {
         CountersSnapshot c = new CountersSnapshot(10, 9, Map.of("undeclared-event", 1L), 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 Map.of(), List.of(), 5, 1, 2, 1);
         SinkSnapshot s = new SinkSnapshot("k", ConnectionState.CONNECTED, 4, 1, 0, 1, 100, 0, 0, Map.of(), 0, 0, 0);
-        assertEquals("demo: 10 samples/s, 0.0 blocks/s, 5 rows, 2 events (1 dropped), 0 markers, 1 dropped, 0 filled,"
+        assertEquals("demo: live 0:00, 10 samples/s, 0.0 blocks/s, 5 rows, 2 events (1 dropped), 0 markers, 1 dropped, 0 filled,"
                         + " buffer 0%, CONNECTED, 4 packets sent",
                 StatusLine.format(new PipelineStatus("demo", "Slipstream", "Stream1", c, s), null, 1_000_000_000L));
     }
@@ -43,5 +43,24 @@ class StatusLineTest {
     void sourceProblemsShowAsTheyHappen() {
         String line = StatusLine.format(status(10, 1, Map.of("bad-cell", 4L, "overrun", 1L)), null, 1_000_000_000L);
         assertEquals(true, line.endsWith(", source problems {bad-cell=4, overrun=1}"), line);
+    }
+
+    @Test
+    void aNarrowLineKeepsWholeFactsInOrderAndLeavesTheLastColumnFree() {
+        List<StatusLine.Fact> facts = StatusLine.facts(status(10_000, 40, Map.of()), null, 2_000_000_000L);
+        assertEquals("demo: live 0:00, 5,000 samples/s", StatusLine.line("demo", facts, 40));
+        assertEquals("demo: li", StatusLine.line("demo", facts, 5));
+    }
+
+    @Test
+    void theJsonFormHasTheSameFactsAsNumbers() {
+        Map<String, Object> json = StatusLine.json("demo", StatusLine.facts(status(10_000, 40, Map.of()), null,
+                2_000_000_000L));
+        assertEquals("status", json.get("type"));
+        assertEquals(5000L, json.get("samplesPerSecond"));
+        assertEquals(20.0, json.get("blocksPerSecond"));
+        assertEquals(6L, json.get("dropped"));
+        assertEquals("CONNECTED", json.get("connection"));
+        assertEquals("live 0:00", json.get("progress"));
     }
 }

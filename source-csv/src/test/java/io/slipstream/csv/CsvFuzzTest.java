@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.slipstream.pipeline.config.ConfigSection;
+import io.slipstream.spi.ConfigException;
 import io.slipstream.spi.SourceProblem;
+import io.slipstream.spi.TelemetrySource;
 import io.slipstream.testkit.RecordingSourceContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,8 +67,16 @@ class CsvFuzzTest {
         RecordingSourceContext<VirtualTimeScheduler> ctx =
                 new RecordingSourceContext<>(VirtualTimeScheduler.create(), RecordingSourceContext.TEST_EPOCH);
         String name = file.getFileName().toString(); // problems name the file, refusals its whole path
+        TelemetrySource source;
         try {
-            Long n = new CsvSourceProvider().create(ConfigSection.of(options)).samples(ctx).count().block(HANG);
+            source = new CsvSourceProvider().create(ConfigSection.of(options));
+        } catch (ConfigException e) {
+            // Options that contradict each other (decimal ',' with delimiter ',') are refused before any file is read.
+            assertTrue(extra.containsKey(e.key()), e.getMessage());
+            return -1;
+        }
+        try {
+            Long n = source.samples(ctx).count().block(HANG);
             for (SourceProblem p : ctx.problems()) {
                 assertTrue(p.where().startsWith(name) || p.where().startsWith(file.toString()),
                         "a problem names the file: " + p);

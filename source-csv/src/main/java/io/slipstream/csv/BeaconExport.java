@@ -39,8 +39,9 @@ final class BeaconExport {
         int header = -1;
         for (int i = 0; i < head.lines().size() && header < 0; i++) {
             List<String> cells = Head.cells(head.line(i), ',');
-            // the preamble's "Time","14:05" row is no header
-            if (cells.get(0).equalsIgnoreCase("Time") && (cells.size() > 2 || !cells.get(1).matches(".*\\d.*"))) {
+            // the preamble's "Time","14:05" row is no header; a lone "Time" is one (of a file without channels)
+            boolean startsWithTime = !cells.isEmpty() && cells.get(0).equalsIgnoreCase("Time");
+            if (startsWithTime && (cells.size() != 2 || !cells.get(1).matches(".*\\d.*"))) {
                 header = i;
             }
         }

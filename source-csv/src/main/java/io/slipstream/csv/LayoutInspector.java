@@ -77,6 +77,12 @@ final class LayoutInspector {
         }
         try (CsvReader<CsvRecord> reader = FileInput.records(path, shape, delimiter, settings.limits(), n -> { })) {
             Iterator<CsvRecord> it = reader.iterator();
+            if (!it.hasNext()) {
+                // The head has text, but the reader finds no record where the shape puts the header (a quote
+                // left open swallows the rest, say).
+                throw new CsvFileException(path + ":" + (shape.headerLine() + 1) + ": no header row where the "
+                        + format.name() + " layout puts it; expected a row of channel names");
+            }
             List<String> header = it.next().getFields();
             List<CsvRecord> rows = new ArrayList<>();
             while (rows.size() < SAMPLE_ROWS + 1 + Math.max(0, shape.skipAfterHeader()) && it.hasNext()) {

@@ -72,9 +72,19 @@ enum TimeFormat {
      * @param cell    the cell text
      * @param decimal the decimal separator
      * @return nanoseconds: since the epoch for ISO and large numbers, else an offset
-     * @throws IllegalArgumentException when the cell is not a time in this format
+     * @throws IllegalArgumentException when the cell is not a time in this format, or one outside the years
+     *                                  1678..2261 that nanoseconds since the epoch can hold in a long
      */
     long parse(String cell, char decimal) {
+        try {
+            return parseExact(cell, decimal);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("a time outside the years 1678..2261 (nanoseconds since 1970 in 64"
+                    + " bits): " + cell, e);
+        }
+    }
+
+    private long parseExact(String cell, char decimal) {
         String t = cell.trim();
         if (this == ISO) {
             return parseIso(t);

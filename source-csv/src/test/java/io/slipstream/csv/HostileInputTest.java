@@ -119,4 +119,16 @@ class HostileInputTest {
         assertEquals("a\n", new String(in.readAllBytes(), StandardCharsets.US_ASCII));
         assertEquals(List.of(2L), left);
     }
+
+    @Test
+    void aDateTimeBeyondNanosecondRangeIsRefusedNotAnOverflow() throws IOException {
+        Path f = Files.writeString(dir.resolve("far.csv"), "timestamp,a\n4048-05-01T14:00:00Z,1\n");
+        assertRefused(source(f), "far.csv:2: time column 'timestamp' holds '4048-05-01T14:00:00Z', neither a number");
+        Path row = Files.writeString(dir.resolve("row.csv"), "timestamp,a\n2024-05-01T14:00:00Z,1\n"
+                + "4048-05-01T14:00:00Z,2\n2024-05-01T14:00:01Z,3\n");
+        List<SampleValue> out = source(row).samples(context).collectList().block(Duration.ofSeconds(10));
+        assertEquals(List.of(1.0, 3.0), out.stream().map(SampleValue::value).toList(), "the good rows are kept");
+        assertEquals(1, context.problems().size(), context.problems().toString());
+        assertEquals("row.csv:3:1", context.problems().get(0).where());
+    }
 }

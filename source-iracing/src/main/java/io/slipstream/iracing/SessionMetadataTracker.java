@@ -4,6 +4,7 @@ import io.slipstream.iracing.layout.VarHeader;
 import io.slipstream.iracing.layout.VarTable;
 import io.slipstream.iracing.layout.VarType;
 import io.slipstream.iracing.session.SessionInfo;
+import io.slipstream.iracing.session.SessionInfoException;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceContext;
 import io.slipstream.spi.SourceProblem;
@@ -60,8 +61,8 @@ final class SessionMetadataTracker {
      */
     void sessionInfo(byte[] yaml) {
         try {
-            info = SessionInfo.parse(yaml);
-        } catch (RuntimeException e) {
+            info = SessionInfo.parse(yaml, origin);
+        } catch (SessionInfoException e) {
             context.report(new SourceProblem("session-info", origin + " session info",
                     "the session YAML could not be read even after sanitising (" + e.getMessage()
                             + "); track, car and driver are unknown", 0));

@@ -58,7 +58,7 @@ public final class ConfigReader {
                 problems.add(doc.error("pipelines", "is empty; expected at least one pipeline"));
             }
         }
-        return new SlipstreamConfig(doc, pipelines, metricsPort, problems);
+        return new SlipstreamConfig(doc, pipelines, metricsPort, doc.redact(problems));
     }
 
     private static int metricsPort(ConfigDocument doc, Object metrics, List<ConfigException> problems) {

@@ -53,7 +53,8 @@ public final class ConfigValidator {
             }
         }
         problems.sort(Comparator.comparingInt(ConfigValidator::lineOf));
-        return problems;
+        // Provider and pipeline code quote the values they refuse; none may show an environment variable's value.
+        return doc.redact(problems);
     }
 
     private static void checkCreate(ConfigDocument doc, PipelineSpec spec, SourceProvider provider,

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -31,6 +33,14 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * substitutes {@code ${ENV}} references in values.
  */
 public final class YamlConfigLoader {
+
+    /** Far deeper than any config (five levels), far below what overflows a thread stack. */
+    static final int MAX_DEPTH = 64;
+    /**
+     * Values read from one file, counting every use of an alias: anchors may share a sink section, but ten
+     * nested aliases of ten would otherwise expand to ten billion values.
+     */
+    static final int MAX_VALUES = 100_000;
 
     private final Function<String, String> env;
 
@@ -69,7 +79,9 @@ public final class YamlConfigLoader {
     public ConfigDocument parse(String text, String name, Path baseDir) {
         Optional<Node> node;
         try {
-            node = new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
+            LoadSettings settings = LoadSettings.builder().setLabel(name).build();
+            checkDepth(text, settings, name);
+            node = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().or(e::getContextMark).map(Mark::getLine).orElse(0) + 1;
             throw new ConfigException(name + ":" + line, "(yaml)", "not valid YAML: " + e.getProblem());
@@ -83,12 +95,30 @@ public final class YamlConfigLoader {
         }
         Object root = w.convert(node.get(), "");
         if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(name + ":" + line(node.get()), "(top level)",
-                    "expected a map with 'pipelines:', found " + describe(root));
+            throw w.envValues().redact(new ConfigException(name + ":" + line(node.get()), "(top level)",
+                    "expected a map with 'pipelines:', found " + describe(root)));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
-        return new ConfigDocument(name, baseDir, typed, w.lines, w.problems);
+        return new ConfigDocument(name, baseDir, typed, w.lines, w.problems, w.envValues());
+    }
+
+    /**
+     * snakeyaml-engine composes recursively with no depth limit, so {@code [[[[...} a few thousand deep would end
+     * in a StackOverflowError; its parser is not recursive, so the events are walked first.
+     */
+    private static void checkDepth(String text, LoadSettings settings, String name) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    throw new ConfigException(name + ":" + (e.getStartMark().map(Mark::getLine).orElse(0) + 1),
+                            "(yaml)", "nested more than " + MAX_DEPTH + " levels deep; a config needs a few");
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
     }
 
     static String describe(Object v) {
@@ -110,12 +140,33 @@ public final class YamlConfigLoader {
         private final Map<String, Integer> lines = new HashMap<>();
         private final List<ConfigException> problems = new ArrayList<>();
         private final EnvSubstitution substitution = new EnvSubstitution(env);
+        private final List<EnvValues.Entry> fromEnv = new ArrayList<>();
 
         Walker(String name) {
             this.name = name;
         }
 
+        private int values;
+        private int depth;
+
+        /** Bounds the walk, as aliases make the nodes a graph: see {@link #MAX_VALUES}. */
         Object convert(Node node, String path) {
+            if (++values > MAX_VALUES) {
+                throw new ConfigException(name + ":" + line(node), path, "the file expands to more than " + MAX_VALUES
+                        + " values (aliases of aliases); a config needs a few hundred");
+            }
+            if (++depth > MAX_DEPTH) {
+                throw new ConfigException(name + ":" + line(node), path, "nested more than " + MAX_DEPTH
+                        + " levels deep (an alias that contains itself?); a config needs a few");
+            }
+            try {
+                return convertNode(node, path);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object convertNode(Node node, String path) {
             if (!path.isEmpty()) {
                 lines.putIfAbsent(path, line(node));
             }
@@ -149,17 +200,24 @@ public final class YamlConfigLoader {
             }
             ScalarNode sc = (ScalarNode) node;
             String raw = sc.getValue();
-            String value;
+            EnvSubstitution.Result value;
             try {
-                value = substitution.apply(raw);
+                value = substitution.substitute(raw);
             } catch (IllegalArgumentException e) {
                 problems.add(new ConfigException(name + ":" + line(node), path, e.getMessage()));
                 return null;
             }
-            if (!value.equals(raw)) {
-                return value; // substituted text stays text; typed getters parse it
+            if (!value.uses().isEmpty()) {
+                fromEnv.add(new EnvValues.Entry(path.isEmpty() ? "(top level)" : path, raw, value.uses()));
             }
-            return typed(sc.getTag(), value);
+            if (!value.text().equals(raw)) {
+                return value.text(); // substituted text stays text; typed getters parse it
+            }
+            return typed(sc.getTag(), value.text());
+        }
+
+        EnvValues envValues() {
+            return new EnvValues(fromEnv);
         }
 
         private Object typed(Tag tag, String value) {

@@ -103,4 +103,30 @@ class ConfigReaderTest {
                 """);
         assertEquals("${LAP} at Lap:iRacing", cfg.pipelines().get(0).source().requireString("label"));
     }
+
+    @Test
+    void aKeyWithNothingAfterItIsAProblemNotACrash() {
+        SlipstreamConfig cfg = read("pipelines:\n");
+        assertEquals(List.of("p.yaml:1: pipelines: is required: a list of pipelines, each with a name and a source"),
+                cfg.problems().stream().map(ConfigException::getMessage).toList());
+    }
+
+    @Test
+    void nestingAndAliasExpansionAreBounded() {
+        ConfigException deep = assertThrows(ConfigException.class, () -> read("pipelines: " + "[".repeat(100)
+                + "]".repeat(100) + "\n"));
+        assertEquals("p.yaml:1: (yaml): nested more than 64 levels deep; a config needs a few", deep.getMessage());
+        ConfigException self = assertThrows(ConfigException.class, () -> read("a: &a [*a]\npipelines: *a\n"));
+        assertTrue(self.getMessage().startsWith("p.yaml:1: a"), self.getMessage());
+        assertTrue(self.getMessage().endsWith(": nested more than 64 levels deep (an alias that contains itself?);"
+                + " a config needs a few"), self.getMessage());
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 5; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        ConfigException wide = assertThrows(ConfigException.class, () -> read(bomb + "pipelines: []\n"));
+        assertTrue(wide.getMessage().endsWith(": the file expands to more than 100000 values (aliases of aliases);"
+                + " a config needs a few hundred"), wide.getMessage());
+    }
 }

@@ -36,6 +36,13 @@ public record IrsdkHeader(int ver, int status, int tickRate, int sessionInfoUpda
     public static final int VAR_BUF_OFFSET = 48;
     /** Size of one {@code irsdk_varBuf}. */
     public static final int VAR_BUF_SIZE = 16;
+    /**
+     * Most variables a layout may declare: the sim writes about 300, and each costs objects per channel, so a
+     * forged count inside a large file must not turn into millions of them.
+     */
+    public static final int MAX_VARS = 65_536;
+    /** Largest session-info area: the live map reserves 512 KiB; the text is copied and parsed whole. */
+    public static final int MAX_SESSION_INFO = 16 << 20;
     /** The {@code irsdk_stConnected} bit of {@link #status}. */
     public static final int STATUS_CONNECTED = 1;
 
@@ -102,8 +109,12 @@ public record IrsdkHeader(int ver, int status, int tickRate, int sessionInfoUpda
         if (bufLen <= 0) {
             throw new LayoutException(where, 36, "bufLen is " + bufLen + ", expected a positive row length");
         }
-        if (numVars <= 0) {
-            throw new LayoutException(where, 24, "numVars is " + numVars + ", expected at least one variable");
+        if (numVars <= 0 || numVars > MAX_VARS) {
+            throw new LayoutException(where, 24, "numVars is " + numVars + ", expected 1.." + MAX_VARS + " variables");
+        }
+        if (sessionInfoLen > MAX_SESSION_INFO) {
+            throw new LayoutException(where, 16, "sessionInfoLen is " + sessionInfoLen + ", expected at most "
+                    + MAX_SESSION_INFO + " bytes of session info");
         }
         checkRegion(where, 28, "var headers", varHeaderOffset, (long) numVars * VAR_HEADER_SIZE, extent);
         checkRegion(where, 20, "session info", sessionInfoOffset, sessionInfoLen, extent);

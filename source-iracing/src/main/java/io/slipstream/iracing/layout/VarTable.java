@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public final class VarTable {
 
+    /**
+     * Most values all variables may hold together (array elements counted): each becomes a channel when all are
+     * selected. The sim's ~300 variables hold a few thousand; a forged count would otherwise ask for millions.
+     */
+    public static final int MAX_ELEMENTS = 262_144;
+
     private final List<VarHeader> vars;
     private final Map<String, VarHeader> byName;
     private final int bufLen;
@@ -53,6 +59,7 @@ public final class VarTable {
         ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         List<VarHeader> vars = new ArrayList<>(header.numVars());
         Map<String, Integer> seen = new LinkedHashMap<>();
+        long elements = 0;
         for (int i = 0; i < header.numVars(); i++) {
             int at = header.varHeaderOffset() + i * IrsdkHeader.VAR_HEADER_SIZE;
             int code = b.getInt(at);
@@ -74,6 +81,11 @@ public final class VarTable {
                 throw new LayoutException(where, at + 4, "variable " + name + " spans row bytes " + offset + ".."
                         + ((long) offset + (long) type.bytes() * count) + ", expected inside the "
                         + header.bufLen() + "-byte row");
+            }
+            elements += count;
+            if (elements > MAX_ELEMENTS) {
+                throw new LayoutException(where, at + 8, "variable " + name + " has count " + count + ", which"
+                        + " takes the variables past " + MAX_ELEMENTS + " values in all; expected a few thousand");
             }
             Integer before = seen.putIfAbsent(name, i);
             if (before != null) {

@@ -2,13 +2,20 @@ package io.slipstream.iracing.session;
 
 import io.slipstream.spi.SessionMetadata;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.Schema;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * The few session-info keys a bridge needs (spec §3), read from the sanitised YAML with every scalar kept as
@@ -29,19 +36,6 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
                           String driverName, String eventType, String buildVersion, String category,
                           Map<Integer, String> sessionTypes, int currentSession) {
 
-    /** Every plain scalar, empty ones included, resolves to a string: nothing changes type or becomes null. */
-    private static final Schema ALL_STRINGS = new Schema() {
-        @Override
-        public org.snakeyaml.engine.v2.resolver.ScalarResolver getScalarResolver() {
-            return (value, implicit) -> Tag.STR;
-        }
-
-        @Override
-        public Map<Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
-            return Map.of();
-        }
-    };
-
     /** Copies the session map. */
     public SessionInfo {
         sessionTypes = Map.copyOf(sessionTypes);
@@ -52,10 +46,20 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
      *
      * @param bytes the YAML area as the sim wrote it
      * @return the keys found (absent keys are null)
-     * @throws RuntimeException from the YAML parser when even the sanitised text is not YAML
+     * @throws SessionInfoException when even the sanitised text is not YAML
      */
     public static SessionInfo parse(byte[] bytes) {
-        return parse(SessionInfoText.decode(bytes));
+        return parse(bytes, "iRacing");
+    }
+
+    /**
+     * @param bytes the YAML area as the sim wrote it
+     * @param where the input (file name, "iRacing live"), for errors
+     * @return the keys found (absent keys are null)
+     * @throws SessionInfoException naming the input, line and column when even the sanitised text is not YAML
+     */
+    public static SessionInfo parse(byte[] bytes, String where) {
+        return parse(SessionInfoText.decode(bytes), where);
     }
 
     /**
@@ -63,12 +67,32 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
      * @return the keys found (absent keys are null)
      */
     public static SessionInfo parse(String text) {
+        return parse(text, "iRacing");
+    }
+
+    /**
+     * @param text  decoded session info
+     * @param where the input, for errors
+     * @return the keys found (absent keys are null)
+     * @throws SessionInfoException naming the input, line and column when even the sanitised text is not YAML
+     */
+    public static SessionInfo parse(String text, String where) {
         LoadSettings settings = LoadSettings.builder()
-                .setSchema(ALL_STRINGS)
                 .setAllowDuplicateKeys(true)
-                .setLabel("iRacing session info")
+                .setLabel(where + " session info")
                 .build();
-        Object root = new Load(settings).loadFromString(SessionInfoSanitizer.sanitize(text));
+        String yaml = SessionInfoSanitizer.sanitize(text);
+        Object root;
+        try {
+            YamlGuard.check(yaml, settings, where);
+            root = new Compose(settings).composeString(yaml).map(SessionInfo::plain).orElse(null);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+            throw new SessionInfoException(where, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1,
+                    e.getProblem() == null ? e.getContext() : e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new SessionInfoException(where, 0, 0, e.getMessage());
+        }
         Map<?, ?> doc = root instanceof Map<?, ?> m ? m : Map.of();
         Map<?, ?> weekend = map(doc.get("WeekendInfo"));
         Map<?, ?> driverInfo = map(doc.get("DriverInfo"));
@@ -135,6 +159,31 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
                 .with("buildVersion", buildVersion);
     }
 
+    /**
+     * Nodes to maps, lists and strings, every scalar kept as the text it was written as (whatever its tag), so
+     * that {@code 0xffffff}, {@code yes}, a date or a forged {@code !!int} tag never change type. The depth was
+     * checked before composing, and aliases are refused, so the walk is bounded by the text.
+     */
+    private static Object plain(Node node) {
+        if (node instanceof MappingNode m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    out.put(k.getValue(), plain(t.getValueNode()));
+                }
+            }
+            return out;
+        }
+        if (node instanceof SequenceNode s) {
+            List<Object> out = new ArrayList<>(s.getValue().size());
+            for (Node item : s.getValue()) {
+                out.add(plain(item));
+            }
+            return out;
+        }
+        return node instanceof ScalarNode sc ? sc.getValue() : null;
+    }
+
     private static Map<?, ?> map(Object o) {
         return o instanceof Map<?, ?> m ? m : Map.of();
     }
@@ -144,10 +193,10 @@ public record SessionInfo(String trackName, String trackDisplayName, String trac
     }
 
     private static String string(Object o) {
-        if (o == null) {
-            return null;
+        if (!(o instanceof String text)) {
+            return null; // absent, or a map or list where a name belongs
         }
-        String s = o.toString().strip();
+        String s = text.strip();
         return s.isEmpty() ? null : s;
     }
 

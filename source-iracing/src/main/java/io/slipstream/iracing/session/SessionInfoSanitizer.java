@@ -27,23 +27,24 @@ public final class SessionInfoSanitizer {
     public static String sanitize(String yaml) {
         String[] lines = stripNonPrintable(yaml).split("\n", -1);
         StringBuilder out = new StringBuilder(yaml.length() + 256);
-        String pending = null;
+        // A builder, not String concatenation: thousands of continuation lines would otherwise cost quadratic time.
+        StringBuilder pending = null;
         for (String raw : lines) {
             String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
             boolean structural = line.isBlank() || line.equals("---") || line.equals("...")
                     || line.indexOf(':') >= 0 || line.strip().startsWith("-");
             if (!structural && pending != null) {
                 // A value broken by a newline (a setup folder name, say): join it back onto its key's line.
-                pending = pending + " " + line.strip();
+                pending.append(' ').append(line.strip());
                 continue;
             }
             if (pending != null) {
-                out.append(fixValue(pending)).append('\n');
+                out.append(fixValue(pending.toString())).append('\n');
             }
-            pending = line;
+            pending = new StringBuilder(line);
         }
         if (pending != null) {
-            out.append(fixValue(pending));
+            out.append(fixValue(pending.toString()));
         }
         return out.toString();
     }

@@ -72,4 +72,23 @@ class LayoutTest {
         assertEquals(2, f.rowCount());
         assertEquals(w.bufLen() - 5, f.partialRowBytes());
     }
+
+    @Test
+    void forgedCountsAndLengthsAreRefusedBeforeAnythingIsAllocated() {
+        IrsdkWriter w = allTypes(2);
+        byte[] file = w.ibt(IrsdkWriter.yaml(), 0, List.of(w.row(Map.of())));
+        ByteBuffer vars = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 70_000);
+        assertEquals("v.ibt at offset 24: numVars is 70000, expected 1..65536 variables",
+                assertThrows(LayoutException.class, () -> IbtFile.of("v.ibt", vars)).getMessage());
+        ByteBuffer info = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 17 << 20);
+        assertEquals("s.ibt at offset 16: sessionInfoLen is 17825792, expected at most 16777216 bytes of session info",
+                assertThrows(LayoutException.class, () -> IbtFile.of("s.ibt", info)).getMessage());
+
+        IrsdkWriter wide = new IrsdkWriter(2).add("SessionTime", VarType.DOUBLE, "s")
+                .add("Wide", VarType.CHAR, VarTable.MAX_ELEMENTS, "");
+        ByteBuffer big = ByteBuffer.wrap(wide.ibt(new byte[0], 0, List.of(wide.row(Map.of()))));
+        LayoutException e = assertThrows(LayoutException.class, () -> IbtFile.of("w.ibt", big)); // Pad, SessionTime, Wide
+        assertEquals("w.ibt at offset " + (144 + 2 * 144 + 8) + ": variable Wide has count 262144, which takes the"
+                + " variables past 262144 values in all; expected a few thousand", e.getMessage());
+    }
 }

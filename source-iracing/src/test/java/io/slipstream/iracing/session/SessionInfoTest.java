@@ -2,6 +2,8 @@ package io.slipstream.iracing.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.SessionMetadata;
 import java.io.ByteArrayOutputStream;
@@ -78,5 +80,36 @@ class SessionInfoTest {
         assertNull(info.carName());
         assertNull(info.sessionType(0));
         assertEquals("x", info.trackName());
+    }
+
+    @Test
+    void anEmptyAreaGivesNullsNotAnError() {
+        SessionInfo info = SessionInfo.parse(new byte[0], "x.ibt");
+        assertNull(info.trackName());
+        assertEquals(-1, info.currentSession());
+    }
+
+    @Test
+    void explicitTagsNeverChangeAValueOrBreakTheParse() {
+        SessionInfo info = SessionInfo.parse("---\nWeekendInfo:\n TrackName: !!int x\n EventType: !custom [a]\n"
+                + " Category: !!float 1.5\n...\n", "x.ibt");
+        assertEquals("x", info.trackName());
+        assertNull(info.eventType(), "a list is no event type");
+        assertEquals("1.5", info.category());
+    }
+
+    @Test
+    void deepNestingIsRefusedWithItsLineAndColumn() {
+        String yaml = "WeekendInfo:\n TrackName: " + "[".repeat(100) + "]".repeat(100) + "\n";
+        SessionInfoException e = assertThrows(SessionInfoException.class, () -> SessionInfo.parse(yaml, "deep.ibt"));
+        assertEquals("deep.ibt session info, line 2, column 75: nested more than 64 levels deep; expected the sim's"
+                + " few levels", e.getMessage());
+    }
+
+    @Test
+    void anAliasIsRefusedAsTheSimWritesNone() {
+        String yaml = "a: &a [x, x]\nb: [*a, *a]\n";
+        SessionInfoException e = assertThrows(SessionInfoException.class, () -> SessionInfo.parse(yaml, "a.ibt"));
+        assertTrue(e.getMessage().startsWith("a.ibt session info, line 2, column "), e.getMessage());
     }
 }

@@ -1,0 +1,38 @@
+package io.slipstream.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate} and {@code run} print the key and the variable of a bad environment value, never the value. */
+class EnvSecretsCliTest {
+
+    private static final String SECRET = "s3cr3t-seed-0451";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBadValueFromTheEnvironmentIsNeverPrinted() throws IOException {
+        Path cfg = Files.writeString(dir.resolve("secret.yaml"), """
+                pipelines:
+                  - name: car
+                    source: { provider: synthetic, preset: demo, seed: "${SEED}" }
+                """);
+        for (String command : new String[] {"validate", "run"}) {
+            Cli.Result r = Cli.run(Map.of("SEED", SECRET), command, cfg.toString(), "--plugins",
+                    dir.resolve("none").toString());
+            assertEquals(2, r.code(), r::toString);
+            assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), r::toString);
+            assertTrue(r.err().contains(cfg + ":3: pipelines[0].source.seed: expected a whole number, found '${SEED}'"
+                    + " (the value comes from environment variable SEED and is not shown)"), r::toString);
+        }
+    }
+}

@@ -35,4 +35,20 @@ class EnvSecretsCliTest {
                     + " (the value comes from environment variable SEED and is not shown)"), r::toString);
         }
     }
+
+    @Test
+    void aGoodValueFromTheEnvironmentIsShownAsItsVariable() throws IOException {
+        String host = "streams.secret-team.example:13579";
+        Path cfg = Files.writeString(dir.resolve("hidden-host.yaml"), """
+                pipelines:
+                  - name: car
+                    source: { provider: synthetic, preset: demo }
+                    sink: { stream-api: "${STREAM_API}" }
+                """);
+        Cli.Result r = Cli.run(Map.of("STREAM_API", host), "validate", cfg.toString(), "--plugins",
+                dir.resolve("none").toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("  car: source synthetic -> ${STREAM_API}"), r::toString);
+        assertFalse(r.out().contains(host) || r.err().contains(host), r::toString);
+    }
 }

@@ -94,7 +94,8 @@ public final class RunCommand implements Callable<Integer> {
                 for (PipelineSpec p : cfg.pipelines()) {
                     runs.add(factory.create(p, overrides, embedded));
                 }
-                runs.forEach(r -> say.print(r.describe()));
+                // A value substituted from the environment is shown as ${VAR}, never as itself.
+                runs.forEach(r -> say.print(cfg.document().env().hide(r.describe())));
                 say.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
                         + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
                         + "; Ctrl-C ends every session cleanly.");

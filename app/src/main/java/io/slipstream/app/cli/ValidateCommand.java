@@ -51,8 +51,9 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             out.println(config + " is valid: " + cfg.pipelines().size() + " pipeline(s)");
             for (PipelineSpec p : cfg.pipelines()) {
-                out.println("  " + p.name() + ": source " + p.provider() + " -> "
-                        + (p.embedded() ? "embedded stack" : p.sink().getString("stream-api", "?")));
+                // A value substituted from the environment is shown as ${VAR}, never as itself.
+                out.println(cfg.document().env().hide("  " + p.name() + ": source " + p.provider() + " -> "
+                        + (p.embedded() ? "embedded stack" : p.sink().getString("stream-api", "?"))));
             }
             out.flush();
             return ExitCodes.OK;

@@ -6,6 +6,7 @@ import io.slipstream.app.config.ConfigValidator;
 import io.slipstream.app.config.PipelineSpec;
 import io.slipstream.app.config.SlipstreamConfig;
 import io.slipstream.app.config.YamlConfigLoader;
+import io.slipstream.app.logging.ConsoleLog;
 import io.slipstream.app.plugins.ProviderRegistry;
 import io.slipstream.app.run.Endpoints;
 import io.slipstream.app.run.PipelineFactory;
@@ -72,6 +73,7 @@ public final class RunCommand implements Callable<Integer> {
         AppEnvironment env = root.environment();
         try (ProviderRegistry registry = session.plugins.load()) {
             SlipstreamConfig cfg = ConfigReader.read(load(env));
+            ConsoleLog.hide(cfg.document().env()::hide);
             List<ConfigException> problems = ConfigValidator.validate(cfg, registry);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println(p.getMessage()));

@@ -1,6 +1,7 @@
 package io.slipstream.app.logging;
 
 import io.slipstream.app.status.LiveConsole;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the command's log lines go now and in what form: set once the command line is parsed ({@code --quiet},
@@ -12,6 +13,7 @@ public final class ConsoleLog {
     private static volatile String format;
     private static volatile boolean quiet;
     private static volatile LiveConsole live;
+    private static volatile UnaryOperator<String> hide = UnaryOperator.identity();
 
     private ConsoleLog() {
     }
@@ -48,6 +50,19 @@ public final class ConsoleLog {
     /** @param console the live status that log lines must scroll above, or null when none is drawn */
     public static void live(LiveConsole console) {
         live = console;
+    }
+
+    /**
+     * @param hider rewrites a log line so that no value substituted from the environment appears in it (the
+     *              config's {@code EnvValues::hide}); set once a config is loaded
+     */
+    public static void hide(UnaryOperator<String> hider) {
+        hide = hider == null ? UnaryOperator.identity() : hider;
+    }
+
+    /** @param text a line about to be written @return it with every substituted environment value hidden */
+    static String hidden(String text) {
+        return hide.apply(text);
     }
 
     static boolean json() {

@@ -41,7 +41,7 @@ public final class ConsoleLogAppender extends AppenderBase<ILoggingEvent> {
         if (ConsoleLog.quiet() && !event.getLevel().isGreaterOrEqual(Level.ERROR)) {
             return;
         }
-        String text = ConsoleLog.json() ? Json.write(json(event)) : strip(layout.doLayout(event));
+        String text = ConsoleLog.hidden(ConsoleLog.json() ? Json.write(json(event)) : strip(layout.doLayout(event)));
         LiveConsole live = ConsoleLog.live();
         if (live != null && live.mode() == OutputMode.TERMINAL) {
             live.message(text);

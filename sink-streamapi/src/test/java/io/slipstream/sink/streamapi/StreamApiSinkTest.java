@@ -118,7 +118,7 @@ class StreamApiSinkTest {
         assertEquals(DataStatus.DATA_STATUS_VALID, p2.getColumns(1).getDoubleSamples().getSamples(4).getStatus());
         assertEquals(p0.getDataFormat().getDataFormatIdentifier(), p3.getDataFormat().getDataFormatIdentifier(),
                 "the same group keeps its data format after a new configuration");
-        assertTrue(p0.getDataFormat().getDataFormatIdentifier() > 0);
+        assertEquals(1001, p0.getDataFormat().getDataFormatIdentifier(), "the first id the recording server hands out");
 
         MarkerPacket m = MarkerPacket.parseFrom(data.get(5).getContent());
         assertEquals(T0 + 150 * MS, m.getTimestamp());

@@ -180,6 +180,12 @@ class MarkerTest {
 
         assertOrder(events);
         assertEquals(List.of("Out Lap", "Lap 1", "Lap 2", "Lap 3"), markers(events).stream().map(Marker::label).toList());
-        assertTrue(blocks(events).size() > 5, "linger cut the run into many blocks");
+        // Rows every 10 ms from 10 ms to 1000 ms; linger 100 ms checked on ticks every 25 ms. The first block (from
+        // 10 ms) is cut at the 125 ms tick: rows 10-110 (11), the row at 120 ms carried; each next one from 120, 220,
+        // ... at the tick 5 ms after its linger: 10 rows; the last 9 (920-1000 ms) when the source completes.
+        assertEquals(List.of(11, 10, 10, 10, 10, 10, 10, 10, 10, 9),
+                blocks(events).stream().map(Block::length).toList(), "linger cut the run into these blocks");
+        // Lap = row / 30: it rises at rows 30, 60 and 90, i.e. at 310, 610 and 910 ms.
+        assertEquals(List.of(10L, 310L, 610L, 910L), markers(events).stream().map(m -> m.timeNanos() / MS).toList());
     }
 }

@@ -30,6 +30,14 @@ class OverflowTest {
     private static final ChannelDefinition A = channel("A:Live", 1000);
     private static final int SAMPLES = 3000;
     private static final int BUFFER = 64;
+    /**
+     * Samples the block assembly takes beyond the buffer while nobody asks for blocks: {@code Flux.merge} of the
+     * samples and the linger ticks prefetches Reactor's {@code Queues.XS_BUFFER_SIZE} (32) from the samples, and asks
+     * again for 3/4 of it (24) each time it has passed on 24. The assembly consumes at least 24 and fewer than 48
+     * before its first output waits for demand (its timing probe first judges the rate), so one refill: 32 + 24.
+     * (With a merge prefetch of 16 the same run gives 16 + 12 + 12 = 40: checked by breaking it.)
+     */
+    private static final int ASSEMBLY_PREFETCH = 32 + 24;
 
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
     private final List<PipelineEvent> events = new ArrayList<>();
@@ -45,6 +53,20 @@ class OverflowTest {
 
     private CountersSnapshot counters() {
         return pipeline.get().counters().snapshot();
+    }
+
+    /** @return the emitted values as runs of consecutive row numbers, e.g. "0-55 2936-2999" */
+    private String emittedRuns() {
+        StringBuilder out = new StringBuilder();
+        List<Double> v = emittedValues();
+        for (int i = 0; i < v.size(); i++) {
+            int start = i;
+            while (i + 1 < v.size() && v.get(i + 1) == v.get(i) + 1) {
+                i++;
+            }
+            out.append(out.isEmpty() ? "" : " ").append(v.get(start).intValue()).append('-').append(v.get(i).intValue());
+        }
+        return out.toString();
     }
 
     private List<Double> emittedValues() {
@@ -73,12 +95,14 @@ class OverflowTest {
         CountersSnapshot c = counters();
         assertEquals(SAMPLES, c.received());
         String reason = policy == OverflowPolicy.DROP_OLDEST ? "overflow-oldest" : "overflow-newest";
-        assertTrue(c.dropped().getOrDefault(reason, 0L) > SAMPLES / 2, "most were dropped: " + c);
-        assertEquals(c.dropped().keySet(), java.util.Set.of(reason));
+        // While nobody asks, the assembly takes the first 56 samples (0-55) and the buffer fills with 64 more; every
+        // other sample is dropped: 3000 - 56 - 64. Drop-newest keeps 56-119 in the buffer, drop-oldest the last 64.
+        assertEquals(java.util.Map.of(reason, (long) (SAMPLES - ASSEMBLY_PREFETCH - BUFFER)), c.dropped(), c.toString());
+        assertEquals(ASSEMBLY_PREFETCH + BUFFER, c.emitted());
         assertBalanced(c);
         assertEquals(c.emitted(), emittedValues().size());
-        boolean newestKept = emittedValues().contains((double) (SAMPLES - 1));
-        assertEquals(policy == OverflowPolicy.DROP_OLDEST, newestKept, "which end of the stream survives");
+        assertEquals(policy == OverflowPolicy.DROP_OLDEST ? "0-55 2936-2999" : "0-119", emittedRuns(),
+                "which end of the stream survives");
     }
 
     @ParameterizedTest
@@ -93,7 +117,22 @@ class OverflowTest {
 
         CountersSnapshot c = counters();
         assertEquals(SAMPLES, c.received());
-        assertTrue(c.droppedTotal() > 0 && c.droppedTotal() < SAMPLES, "some, not all, dropped: " + c);
+        // Sample k arrives at k+1 ms. As for zero demand, the assembly first takes 0-55 and the buffer fills with 64.
+        // One block (10 samples) is asked for every 100 ms, and the merge asks the buffer again for the samples it
+        // passed on: 32 at 200 ms, then 24 (3/4 of its prefetch) every 300 ms from 400 ms (traced in virtual time).
+        // Drop-oldest: the buffer always holds the newest 64, so each take is the oldest of those (at 200 ms:
+        // 136-167 of 136-199), and the last 64 are sent at the end. Drop-newest: the buffer keeps what it holds, and
+        // the slots a take frees are filled by the next samples to arrive (200-231 after the take at 200 ms).
+        String expected = policy == OverflowPolicy.DROP_OLDEST
+                ? "0-55 136-167 336-359 636-659 936-959 1236-1259 1536-1559 1836-1859 2136-2159 2436-2459 2736-2759 "
+                + "2936-2999"
+                : "0-119 200-231 400-423 700-723 900-923 1200-1223 1400-1423 1700-1723 2000-2023 2300-2323 2600-2623 "
+                + "2900-2923";
+        assertEquals(expected, emittedRuns());
+        long emitted = policy == OverflowPolicy.DROP_OLDEST ? 56 + 32 + 9 * 24 + 64 : 120 + 32 + 10 * 24;
+        assertEquals(emitted, c.emitted());
+        String reason = policy == OverflowPolicy.DROP_OLDEST ? "overflow-oldest" : "overflow-newest";
+        assertEquals(java.util.Map.of(reason, SAMPLES - emitted), c.dropped(), "some, not all, dropped: " + c);
         assertBalanced(c);
     }
 
@@ -106,13 +145,18 @@ class OverflowTest {
                 .thenConsumeWhile(e -> true)
                 .expectErrorSatisfies(e -> {
                     assertTrue(e instanceof BufferOverflowException, e.toString());
-                    assertTrue(e.getMessage().contains("64 samples"), e.getMessage());
+                    assertEquals("the buffer of 64 samples between source and pipeline is full and overflow policy"
+                            + " is 'fail': downstream did not keep up with the source (choose drop-oldest or drop-newest"
+                            + " to keep going, or a larger overflow.buffer)", e.getMessage());
                 })
                 .verify();
 
         CountersSnapshot c = counters();
-        assertEquals(1L, c.dropped().get("overflow-fail"));
-        assertTrue(c.emitted() > 0, "what was assembled before the overflow was sent");
+        // The assembly took samples 0-55, the buffer held 56-119; sample 120 found it full and failed the run.
+        assertEquals(java.util.Map.of("overflow-fail", 1L), c.dropped());
+        assertEquals(ASSEMBLY_PREFETCH + BUFFER + 1, c.received());
+        assertEquals(ASSEMBLY_PREFETCH + BUFFER, c.emitted(), "what was assembled before the overflow was sent");
+        assertEquals("0-119", emittedRuns());
         assertBalanced(c);
     }
 
@@ -126,10 +170,11 @@ class OverflowTest {
         };
         StepVerifier.withVirtualTime(() -> scenario(demandDriven, OverflowPolicy.BLOCK), 0)
                 .thenAwait(Duration.ofSeconds(1))
-                .then(() -> assertTrue(requested.get() < 1000, "bounded prefetch only: " + requested.get()))
+                .then(() -> assertEquals(ASSEMBLY_PREFETCH, requested.get(), "the assembly's prefetch only"))
                 .thenRequest(2)
+                // the configuration and the first block: 10 of the 56 samples taken, no new request yet
                 .expectNextCount(2)
-                .then(() -> assertTrue(requested.get() < 1000, "still bounded: " + requested.get()))
+                .then(() -> assertEquals(ASSEMBLY_PREFETCH, requested.get(), "still the prefetch only"))
                 .thenRequest(Long.MAX_VALUE)
                 .thenConsumeWhile(e -> true)
                 .verifyComplete();
@@ -151,7 +196,9 @@ class OverflowTest {
                 .thenAwait(Duration.ofSeconds(1))
                 .thenRequest(Long.MAX_VALUE)
                 .thenConsumeWhile(e -> true)
-                .expectErrorSatisfies(e -> assertTrue(e.getMessage().contains("drop-oldest"), e.getMessage()))
+                .expectErrorSatisfies(e -> assertEquals("the source emitted more samples than were requested, which"
+                        + " overflow policy 'block' does not allow; a live source needs overflow.policy drop-oldest,"
+                        + " drop-newest or fail", e.getMessage()))
                 .verify();
         assertBalanced(counters());
     }
@@ -170,9 +217,10 @@ class OverflowTest {
 
         assertTrue(sourceCancelled.get());
         CountersSnapshot c = counters();
-        assertTrue(c.received() > 500 && c.received() < 510, "cancelled about half a second in: " + c);
+        // One row a millisecond from 1 ms: 505 rows by 505 ms, when the run is cancelled.
+        assertEquals(505, c.received(), "cancelled 505 ms in: " + c);
         assertEquals(500, c.emitted(), "50 full blocks of 10 were sent");
-        assertEquals(c.received() - 500, c.dropped().get("cancelled"), "the open block's samples");
+        assertEquals(java.util.Map.of("cancelled", 5L), c.dropped(), "the open block's samples");
         assertBalanced(c);
         assertFalse(events.isEmpty());
     }

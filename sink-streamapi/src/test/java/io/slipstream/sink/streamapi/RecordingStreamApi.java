@@ -46,6 +46,8 @@ final class RecordingStreamApi implements AutoCloseable {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<DataPacketDetails> packets = new CopyOnWriteArrayList<>();
     final List<CreateSessionRequest> creates = new CopyOnWriteArrayList<>();
+    /** The session keys CreateSession handed out, in order. */
+    final List<String> sessionKeys = new CopyOnWriteArrayList<>();
     final Map<String, List<Long>> formatRequests = new ConcurrentHashMap<>();
     private final AtomicLong nextFormat = new AtomicLong(1000);
     private final Map<String, Long> formats = new ConcurrentHashMap<>();
@@ -105,7 +107,9 @@ final class RecordingStreamApi implements AutoCloseable {
         public void createSession(CreateSessionRequest r, StreamObserver<CreateSessionResponse> o) {
             calls.add("CreateSession");
             creates.add(r);
-            o.onNext(CreateSessionResponse.newBuilder().setSuccess(true).setSessionKey(UUID.randomUUID().toString())
+            String key = UUID.randomUUID().toString();
+            sessionKeys.add(key);
+            o.onNext(CreateSessionResponse.newBuilder().setSuccess(true).setSessionKey(key)
                     .setNewSession(NewSessionPacket.newBuilder().setDataSource(r.getDataSource())).build());
             o.onCompleted();
         }

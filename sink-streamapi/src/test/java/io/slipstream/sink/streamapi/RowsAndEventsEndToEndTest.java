@@ -56,11 +56,7 @@ class RowsAndEventsEndToEndTest {
 
     @AfterAll
     static void stop() {
-        try {
-            stack.close();
-        } catch (IllegalStateException e) {
-            // StreamApiServer/KeyGeneratorServer.close() read the port after stopping (reported); they did stop.
-        }
+        stack.close();
     }
 
     private static SinkSettings settings(String dataSource) {

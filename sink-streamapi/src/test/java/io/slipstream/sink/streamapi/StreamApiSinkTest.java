@@ -5,9 +5,9 @@ import static io.slipstream.sink.streamapi.Events.MS;
 import static io.slipstream.sink.streamapi.Events.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.slipstream.pipeline.Block;
 import io.slipstream.pipeline.Marker;
@@ -17,11 +17,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import ma.streaming.open_data.v1.ConfigurationPacket;
 import ma.streaming.open_data.v1.DataStatus;
 import ma.streaming.open_data.v1.MarkerPacket;
@@ -67,7 +66,8 @@ class StreamApiSinkTest {
 
         SinkResult result = sink.write(Flux.fromIterable(events)).block(Duration.ofSeconds(30));
 
-        assertNotNull(result);
+        assertEquals(api.sessionKeys, List.of(result.sessionKey()), "the result names the one session created");
+        assertEquals(List.of(), result.unconfirmedPacketIds(), "confirmation is off: nothing is listed unconfirmed");
         assertEquals(List.of("CreateSession", "GenerateUniqueKey", "GetParameterDataFormatId", "GenerateUniqueKey",
                 "GetParameterDataFormatId", "EndSession"), api.calls);
         assertEquals("Spa - MX-5 - 2026-05-01 10:00:00", api.creates.get(0).getIdentifier());
@@ -118,7 +118,7 @@ class StreamApiSinkTest {
         assertEquals(DataStatus.DATA_STATUS_VALID, p2.getColumns(1).getDoubleSamples().getSamples(4).getStatus());
         assertEquals(p0.getDataFormat().getDataFormatIdentifier(), p3.getDataFormat().getDataFormatIdentifier(),
                 "the same group keeps its data format after a new configuration");
-        assertTrue(p0.getDataFormat().getDataFormatIdentifier() > 0);
+        assertEquals(1001, p0.getDataFormat().getDataFormatIdentifier(), "the first id the recording server hands out");
 
         MarkerPacket m = MarkerPacket.parseFrom(data.get(5).getContent());
         assertEquals(T0 + 150 * MS, m.getTimestamp());
@@ -150,13 +150,39 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_block_before_any_configuration_is_an_error_and_the_session_still_ends() throws Exception {
+    void a_block_as_the_first_event_is_an_error_and_creates_no_session() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
-        Flux<PipelineEvent> events = Flux.just(Events.fast(0));
+        Block first = Events.fast(0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sink.write(Flux.just(first)).block(Duration.ofSeconds(30)));
+        assertEquals("the first pipeline event must be a Configuration, got " + first, e.getMessage());
+        assertEquals(List.of(), api.calls, "no session for events that do not start with a configuration");
+        assertEquals(List.of(), api.packets);
+        assertEquals(ConnectionState.FAILED, sink.counters().state());
+    }
+
+    @Test
+    void a_block_of_a_group_no_configuration_announced_is_an_error_and_the_session_still_ends() throws Exception {
+        RecordingStreamApi api = closeLater(new RecordingStreamApi());
+        StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
+        // config1 announces only the fast group (id 1); a block of the slow group (id 2) has no data format.
+        Block slow = new Block(Events.SLOW, T0 + 300 * MS, 100 * MS, 1, new double[][] {{1}}, null);
+        Flux<PipelineEvent> events = Flux.just(Events.config1(), Events.fast(0), slow, Events.fast(1));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> sink.write(events).block(Duration.ofSeconds(30)));
-        assertTrue(e.getMessage().contains("Configuration"), e.getMessage());
+        assertEquals("block of rate group 2 at " + (T0 + 300 * MS) + " ns arrived before a configuration announced "
+                + "its channels", e.getMessage());
+        // The session still ends: EndOfSession on both streams, then EndSession; nothing after the bad block.
+        assertEquals(List.of("CreateSession", "GenerateUniqueKey", "GetParameterDataFormatId", "EndSession"),
+                api.calls);
+        assertEquals(List.of("NewSession", "Configuration", "PeriodicData", "EndOfSession"),
+                api.on("Stream1").stream().map(Packet::getType).toList());
+        assertEquals(List.of("NewSession", "Configuration", "EndOfSession"),
+                api.on("").stream().map(Packet::getType).toList());
+        SinkSnapshot s = sink.counters().snapshot();
+        assertEquals(ConnectionState.FAILED, s.state());
+        assertEquals(1, s.blocks(), "the block before the bad one was sent, none after it");
     }
 
     @Test
@@ -178,11 +204,8 @@ class StreamApiSinkTest {
             t.start();
             StreamApiSink sink = closeLater(new StreamApiSink(settings("127.0.0.1:" + port)));
             var pending = sink.write(Flux.just(Events.config1(), Events.fast(0))).toFuture();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (refused.get() == 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            assertTrue(refused.get() > 0, "the sink never tried to connect");
+            await("the sink's first connection attempt").atMost(Duration.ofSeconds(10))
+                    .until(() -> refused.get() > 0);
             assertEquals(ConnectionState.CONNECTING, sink.counters().state());
             probe.close();
             t.join(5000);
@@ -220,23 +243,21 @@ class StreamApiSinkTest {
         Flux<PipelineEvent> events = Flux.concat(Flux.just(Events.config1()),
                 Flux.range(0, total).map(Events::fast)).doOnRequest(n -> requested.addAndGet(Math.min(n, total)));
         var pending = sink.write(events).toFuture();
-        // Wait (bounded) for the sink to stop asking: the queue is full and gRPC reports not ready.
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long last = -1;
-        long stableSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = requested.get();
-            if (now != last) {
-                last = now;
-                stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(1).toNanos()) {
-                break;
-            }
-            Thread.onSpinWait();
-        }
+        // The send queue fills only once gRPC stops being ready (the server reads nothing). Then what the sink has
+        // asked for is exactly what it holds: the configuration, the blocks handed to gRPC, the full queue, the one
+        // offer that waits for room and the one event concatMap(prefetch 1) keeps. Read consistently: the blocks
+        // handed to gRPC (packets sent less NewSession and Configuration on both streams) before and after.
+        AtomicLong sentBlocks = new AtomicLong();
+        AtomicLong asked = new AtomicLong();
+        await("the sink's demand to stop at what it holds").atMost(Duration.ofSeconds(20)).until(() -> {
+            long before = sink.counters().snapshot().packetsSent() - 4;
+            asked.set(requested.get());
+            sentBlocks.set(before);
+            return before > 0 && before == sink.counters().snapshot().packetsSent() - 4
+                    && asked.get() == 1 + before + buffer + 1 + 1;
+        });
         assertFalse(pending.isDone());
-        assertTrue(requested.get() < total / 2, "a stalled server must stop the sink's demand; requested "
-                + requested.get() + " of " + total);
+        assertTrue(asked.get() < total / 2, "requested " + asked + " of " + total + ", " + sentBlocks + " blocks sent");
         api.release();
         SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(total, r.counters().blocks());
@@ -255,31 +276,27 @@ class StreamApiSinkTest {
         for (int i = 0; i < 10; i++) {
             events.tryEmitNext(Events.fast(i));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (first.on("Stream1").size() < 12 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(12, first.on("Stream1").size());
+        await("NewSession, Configuration and 10 blocks on the first server").atMost(Duration.ofSeconds(20))
+                .until(() -> first.on("Stream1").size() == 12);
         first.close();
         RecordingStreamApi second = closeLater(new RecordingStreamApi(port, null));
+        // Both streams' calls die with the first server; each reconnects once. The next blocks follow only then,
+        // so what is resent is exactly the two resend buffers: 12 packets of Stream1 and 2 of the main stream.
+        await("both streams reconnected").atMost(Duration.ofSeconds(20))
+                .until(() -> sink.counters().snapshot().reconnects() == 2);
         for (int i = 10; i < 20; i++) {
             events.tryEmitNext(Events.fast(i));
         }
         events.tryEmitComplete();
         SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
 
-        Set<Long> landed = new HashSet<>();
-        first.on("Stream1").forEach(p -> landed.add(p.getId()));
-        second.on("Stream1").forEach(p -> landed.add(p.getId()));
-        for (long id = 1; id <= 23; id++) {
-            assertTrue(landed.contains(id), "packet " + id + " was lost");
-        }
-        List<Long> secondIds = second.on("Stream1").stream().map(Packet::getId).toList();
-        List<Long> sorted = new ArrayList<>(secondIds);
-        sorted.sort(null);
-        assertEquals(sorted, secondIds, "resends come first, in order");
-        assertTrue(r.counters().reconnects() >= 1);
-        assertTrue(r.counters().resends() >= 12, "without Kafka the whole buffer is resent: " + r.counters());
+        // Nothing lost, resends first and in order: every id of the session reaches the second server once.
+        assertEquals(LongStream.rangeClosed(1, 23).boxed().toList(),
+                second.on("Stream1").stream().map(Packet::getId).toList(),
+                "the 12 packets of the first server again, then blocks 10-19 and EndOfSession");
+        assertEquals(List.of(1L, 2L, 23L), second.on("").stream().map(Packet::getId).toList());
+        assertEquals(2, r.counters().reconnects());
+        assertEquals(12 + 2, r.counters().resends(), "without Kafka the whole buffer is resent: " + r.counters());
         assertEquals(20 * 100 * 2, r.counters().samplesSent(), "each block's 100 rows x 2 columns counted once, resends not");
         assertEquals(ConnectionState.ENDED, r.counters().state());
     }

@@ -30,6 +30,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -195,9 +196,16 @@ final class IracingSource implements TelemetrySource {
                 @Override
                 public void row(ByteBuffer row, int tick, long readNanos) {
                     metadata.row(row, 0);
-                    for (SampleValue v : processor.process(row, 0, readNanos)) {
-                        sink.next(v);
+                    List<SampleValue> values = processor.process(row, 0, readNanos);
+                    // A live source never waits on the pipeline and never queues without bound: a row the
+                    // pipeline has no room for is dropped whole, and counted.
+                    if (sink.requestedFromDownstream() < values.size()) {
+                        context.report(new SourceProblem("row-dropped", "iRacing live tick " + tick,
+                                "the pipeline took no more samples; this row's " + values.size() + " were dropped",
+                                values.size()));
+                        return;
                     }
+                    values.forEach(sink::next);
                 }
 
                 @Override
@@ -228,7 +236,7 @@ final class IracingSource implements TelemetrySource {
             reader.setDaemon(true);
             sink.onDispose(session::stop);
             reader.start();
-        }, FluxSink.OverflowStrategy.BUFFER);
+        }, FluxSink.OverflowStrategy.IGNORE);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.slipstream.iracing.live.SimLink;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
+import io.slipstream.spi.SourceProblem;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,15 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 /** The source in live mode over a scripted sim: declares on connect, stamps rows with the read time, ends with the sim. */
 class LiveSourceTest {
 
-    @Test
-    void liveRowsBecomeSamplesStampedWithTheReadTime() {
+    /** @return the source over a scripted sim that writes one row per tick of {@code ticks}, then disconnects */
+    private static IracingSource scripted(List<Integer> tickList) {
         IrsdkWriter w = IrsdkWriter.playerCar();
         IrsdkWriter.LiveMap map = w.live(IrsdkWriter.yaml(), 3);
-        Deque<Integer> ticks = new ArrayDeque<>(List.of(1, 2, 3));
+        Deque<Integer> ticks = new ArrayDeque<>(tickList);
         DataValidSignal signal = new DataValidSignal() {
             @Override
             public boolean await(Duration timeout) {
@@ -45,8 +47,12 @@ class LiveSourceTest {
         };
         SharedMemory memory = map.memory(() -> { });
         IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
-        IracingSource source = new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)),
-                LiveSettings.defaults());
+        return new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)), LiveSettings.defaults());
+    }
+
+    @Test
+    void liveRowsBecomeSamplesStampedWithTheReadTime() {
+        IracingSource source = scripted(List.of(1, 2, 3));
         RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
         List<SampleValue> samples = source.samples(ctx).collectList().block(Duration.ofSeconds(20));
 
@@ -56,5 +62,20 @@ class LiveSourceTest {
         assertTrue(speeds.get(0).timeNanos() < speeds.get(1).timeNanos());
         assertEquals("Test Track", ctx.lastMetadata().get(SessionMetadata.TRACK));
         assertEquals(1, ctx.count("disconnected"));
+        assertEquals(0, ctx.count("row-dropped"));
+    }
+
+    @Test
+    void aRowThePipelineHasNoRoomForIsDroppedWholeAndCountedNeverQueued() {
+        RecordingSourceContext<?> ctx = RecordingSourceContext.realTime();
+        // Room for one row of 5 samples and no more: the sim's next two rows find none. The old unbounded buffer
+        // held them (and would have held a whole stall), so the flux could not complete without more demand.
+        StepVerifier.create(scripted(List.of(1, 2, 3)).samples(ctx), 5)
+                .expectNextCount(5)
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+        assertEquals(2, ctx.count("row-dropped"));
+        assertEquals(List.of(5, 5), ctx.problems().stream().filter(p -> p.kind().equals("row-dropped"))
+                .map(SourceProblem::samples).toList());
     }
 }

@@ -1,8 +1,6 @@
 package io.slipstream.pipeline;
 
 import static io.slipstream.pipeline.Fixtures.MS;
-import static io.slipstream.pipeline.Fixtures.assertBalanced;
-import static io.slipstream.pipeline.Fixtures.assertOrder;
 import static io.slipstream.pipeline.Fixtures.blocks;
 import static io.slipstream.pipeline.Fixtures.channel;
 import static io.slipstream.pipeline.Fixtures.grid;
@@ -21,9 +19,7 @@ import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -35,25 +31,14 @@ class BlockAssemblyTest {
     private static final ChannelDefinition B = channel("B:Test", 1000);
     private static final long T0 = 1_700_000_000_000_000_000L;
 
-    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final VirtualRun virtual = new VirtualRun();
 
     private List<PipelineEvent> run(TelemetrySource source, PipelineSettings settings) {
-        List<PipelineEvent> events = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> {
-                    Pipeline p = virtualPipeline(source, settings);
-                    pipeline.set(p);
-                    return p.events();
-                })
-                .recordWith(() -> events)
-                .thenConsumeWhile(e -> true)
-                .verifyComplete();
-        assertOrder(events);
-        assertBalanced(counters());
-        return events;
+        return virtual.run(source, settings);
     }
 
     private CountersSnapshot counters() {
-        return pipeline.get().counters().snapshot();
+        return virtual.counters();
     }
 
     @Test

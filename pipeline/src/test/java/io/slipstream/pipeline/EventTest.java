@@ -2,7 +2,6 @@ package io.slipstream.pipeline;
 
 import static io.slipstream.pipeline.Fixtures.MS;
 import static io.slipstream.pipeline.Fixtures.assertBalanced;
-import static io.slipstream.pipeline.Fixtures.assertOrder;
 import static io.slipstream.pipeline.Fixtures.channel;
 import static io.slipstream.pipeline.Fixtures.virtualPipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -35,25 +33,14 @@ class EventTest {
     private static final EventDefinition YELLOW = EventDefinition.builder("Yellow:Car").name("Yellow flag").build();
     private static final long T0 = 1_700_000_000_000_000_000L;
 
-    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final VirtualRun virtual = new VirtualRun();
 
     private List<PipelineEvent> run(TelemetrySource source, PipelineSettings settings) {
-        List<PipelineEvent> events = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> {
-                    Pipeline p = virtualPipeline(source, settings);
-                    pipeline.set(p);
-                    return p.events();
-                })
-                .recordWith(() -> events)
-                .thenConsumeWhile(e -> true)
-                .verifyComplete();
-        assertOrder(events);
-        assertBalanced(counters());
-        return events;
+        return virtual.run(source, settings);
     }
 
     private CountersSnapshot counters() {
-        return pipeline.get().counters().snapshot();
+        return virtual.counters();
     }
 
     private static PipelineSettings settings(int size, List<MarkerRule> rules) {
@@ -170,8 +157,7 @@ class EventTest {
                 new OverflowSettings(OverflowPolicy.DROP_OLDEST, 16));
         StepVerifier.withVirtualTime(() -> {
                     Pipeline p = virtualPipeline(source, s);
-                    pipeline.set(p);
-                    return p.events();
+                    return virtual.keep(p).events();
                 }, 0)
                 // nobody asks while the source emits all 200: the buffer of 16 drops its oldest, the occurrence at
                 // 90 ms among them once 16 newer items arrived

@@ -1,8 +1,6 @@
 package io.slipstream.pipeline;
 
 import static io.slipstream.pipeline.Fixtures.MS;
-import static io.slipstream.pipeline.Fixtures.assertBalanced;
-import static io.slipstream.pipeline.Fixtures.assertOrder;
 import static io.slipstream.pipeline.Fixtures.channel;
 import static io.slipstream.pipeline.Fixtures.markers;
 import static io.slipstream.pipeline.Fixtures.rowBatches;
@@ -19,7 +17,6 @@ import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -32,25 +29,14 @@ class RowsTest {
     private static final ChannelDefinition RPM = channel("Rpm:Obd", 0);
     private static final long T0 = 1_700_000_000_000_000_000L;
 
-    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final VirtualRun virtual = new VirtualRun();
 
     private List<PipelineEvent> run(TelemetrySource source, PipelineSettings settings) {
-        List<PipelineEvent> events = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> {
-                    Pipeline p = virtualPipeline(source, settings);
-                    pipeline.set(p);
-                    return p.events();
-                })
-                .recordWith(() -> events)
-                .thenConsumeWhile(e -> true)
-                .verifyComplete();
-        assertOrder(events);
-        assertBalanced(counters());
-        return events;
+        return virtual.run(source, settings);
     }
 
     private CountersSnapshot counters() {
-        return pipeline.get().counters().snapshot();
+        return virtual.counters();
     }
 
     private static TelemetrySource samples(List<ChannelDefinition> declared, SampleValue... samples) {
@@ -99,8 +85,7 @@ class RowsTest {
                     Pipeline p = virtualPipeline(samples(List.of(LAT, LON), at(LAT, 0, 1), at(LON, 0, 1),
                                     at(LAT, 5, 2), at(LON, 5, 2), at(LAT, 9, 3), at(LON, 9, 3), at(LAT, 20, 4)),
                             settings(2, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.SPLIT));
-                    pipeline.set(p);
-                    return p.events();
+                    return virtual.keep(p).events();
                 }, 0)
                 .thenRequest(2)
                 .assertNext(e -> assertEquals(2, assertInstanceOf(Configuration.class, e).rowGroups().get(0)
@@ -162,8 +147,7 @@ class RowsTest {
         StepVerifier.withVirtualTime(() -> {
                     Pipeline p = virtualPipeline(stalls, settings(1000, Duration.ofHours(1), Duration.ofMillis(200),
                             0.5, GapPolicy.SPLIT));
-                    pipeline.set(p);
-                    return p.events();
+                    return virtual.keep(p).events();
                 })
                 .expectSubscription()
                 .expectNextMatches(Configuration.class::isInstance)

@@ -1,8 +1,6 @@
 package io.slipstream.pipeline;
 
 import static io.slipstream.pipeline.Fixtures.MS;
-import static io.slipstream.pipeline.Fixtures.assertBalanced;
-import static io.slipstream.pipeline.Fixtures.assertOrder;
 import static io.slipstream.pipeline.Fixtures.blocks;
 import static io.slipstream.pipeline.Fixtures.channel;
 import static io.slipstream.pipeline.Fixtures.grid;
@@ -10,20 +8,16 @@ import static io.slipstream.pipeline.Fixtures.rowBatches;
 import static io.slipstream.pipeline.Fixtures.rows;
 import static io.slipstream.pipeline.Fixtures.settings;
 import static io.slipstream.pipeline.Fixtures.sized;
-import static io.slipstream.pipeline.Fixtures.virtualPipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
 
 /**
  * The per-channel timing decision: a channel declared at a rate stays in blocks while it keeps the rate, and goes to
@@ -36,25 +30,14 @@ class TimingDecisionTest {
     private static final long T0 = 1_700_000_000_000_000_000L;
     private static final long I = 10 * MS;
 
-    private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final VirtualRun virtual = new VirtualRun();
 
     private List<PipelineEvent> run(TelemetrySource source, PipelineSettings settings) {
-        List<PipelineEvent> events = new ArrayList<>();
-        StepVerifier.withVirtualTime(() -> {
-                    Pipeline p = virtualPipeline(source, settings);
-                    pipeline.set(p);
-                    return p.events();
-                })
-                .recordWith(() -> events)
-                .thenConsumeWhile(e -> true)
-                .verifyComplete();
-        assertOrder(events);
-        assertBalanced(counters());
-        return events;
+        return virtual.run(source, settings);
     }
 
     private CountersSnapshot counters() {
-        return pipeline.get().counters().snapshot();
+        return virtual.counters();
     }
 
     /** The grid with the given slots moved by 0.7 intervals (off the grid by more than the default tolerance). */

@@ -51,4 +51,21 @@ class EnvSecretsCliTest {
         assertTrue(r.out().contains("  car: source synthetic -> ${STREAM_API}"), r::toString);
         assertFalse(r.out().contains(host) || r.err().contains(host), r::toString);
     }
+
+    @Test
+    void aRunThatFailsOnAnAddressFromTheEnvironmentNeverPrintsIt() throws IOException {
+        String address = "127.0.0.1:1";
+        Path cfg = Files.writeString(dir.resolve("unreachable-secret.yaml"), """
+                pipelines:
+                  - name: car
+                    source: { provider: synthetic, preset: demo }
+                    sink: { stream-api: "${STREAM_API}", key-generator: "${STREAM_API}" }
+                """);
+        Cli.Result r = Cli.run(Map.of("STREAM_API", address), "run", cfg.toString(), "--duration", "1s",
+                "--stop-timeout", "3s", "--plugins", dir.resolve("none").toString());
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.out().contains("${STREAM_API}"), "where it writes, named by its variable: " + r);
+        assertTrue(r.out().contains("Pipeline 'car' FAILED: "), r::toString);
+        assertFalse(r.out().contains(address) || r.err().contains(address), r::toString);
+    }
 }

@@ -7,6 +7,7 @@ import io.slipstream.app.config.PipelineSpec;
 import io.slipstream.app.config.SlipstreamConfig;
 import io.slipstream.app.config.YamlConfigLoader;
 import io.slipstream.app.logging.ConsoleLog;
+import io.slipstream.app.logging.HidingWriter;
 import io.slipstream.app.plugins.ProviderRegistry;
 import io.slipstream.app.run.Endpoints;
 import io.slipstream.app.run.PipelineFactory;
@@ -68,12 +69,14 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AppEnvironment env = root.environment();
         try (ProviderRegistry registry = session.plugins.load()) {
             SlipstreamConfig cfg = ConfigReader.read(load(env));
+            // Values substituted from the environment (addresses, tokens) are shown as ${VAR}, on screen and in the log.
             ConsoleLog.hide(cfg.document().env()::hide);
+            PrintWriter out = new PrintWriter(new HidingWriter(spec.commandLine().getOut(), cfg.document().env()::hide),
+                    true);
             List<ConfigException> problems = ConfigValidator.validate(cfg, registry);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println(p.getMessage()));
@@ -96,8 +99,7 @@ public final class RunCommand implements Callable<Integer> {
                 for (PipelineSpec p : cfg.pipelines()) {
                     runs.add(factory.create(p, overrides, embedded));
                 }
-                // A value substituted from the environment is shown as ${VAR}, never as itself.
-                runs.forEach(r -> say.print(cfg.document().env().hide(r.describe())));
+                runs.forEach(r -> say.print(r.describe()));
                 say.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
                         + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
                         + "; Ctrl-C ends every session cleanly.");

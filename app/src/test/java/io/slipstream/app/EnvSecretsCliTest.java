@@ -61,8 +61,12 @@ class EnvSecretsCliTest {
                     source: { provider: synthetic, preset: demo }
                     sink: { stream-api: "${STREAM_API}", key-generator: "${STREAM_API}" }
                 """);
+        Path json = dir.resolve("summary.json");
         Cli.Result r = Cli.run(Map.of("STREAM_API", address), "run", cfg.toString(), "--duration", "1s",
-                "--stop-timeout", "3s", "--plugins", dir.resolve("none").toString());
+                "--stop-timeout", "3s", "--summary-json", json.toString(), "--plugins", dir.resolve("none").toString());
+        String summary = Files.readString(json);
+        assertTrue(summary.contains("\"ok\": false"), summary);
+        assertFalse(summary.contains(address), summary);
         assertEquals(1, r.code(), r::toString);
         assertTrue(r.out().contains("${STREAM_API}"), "where it writes, named by its variable: " + r);
         assertTrue(r.out().contains("Pipeline 'car' FAILED: "), r::toString);

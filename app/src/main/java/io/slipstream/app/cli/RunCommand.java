@@ -105,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                         + "; Ctrl-C ends every session cleanly.");
                 say.flush();
                 List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
-                int code = runner.finish(outcomes, session.summaryJson);
+                int code = runner.finish(outcomes, session.summaryJson, cfg.document().env()::hide);
                 InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);

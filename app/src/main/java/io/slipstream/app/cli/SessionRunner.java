@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@code run} and {@code replay} share: running pipelines with a live status and optional metrics,
@@ -116,6 +117,14 @@ final class SessionRunner implements AutoCloseable {
      * @throws IOException when the JSON cannot be written
      */
     int finish(List<PipelineOutcome> outcomes, Path summaryJson) throws IOException {
+        return finish(outcomes, summaryJson, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #finish(List, Path)}, with the JSON file passed through {@code hide} too (what is printed goes through
+     * the caller's writer, which hides on its own).
+     */
+    int finish(List<PipelineOutcome> outcomes, Path summaryJson, UnaryOperator<String> hide) throws IOException {
         RunSummary summary = new RunSummary(outcomes);
         if (console.mode() == OutputMode.JSON) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -126,7 +135,7 @@ final class SessionRunner implements AutoCloseable {
             out.print(summary.text());
         }
         if (summaryJson != null) {
-            summary.writeJson(summaryJson);
+            summary.writeJson(summaryJson, hide);
             console.chatter().println("Summary written to " + summaryJson);
         }
         console.chatter().flush();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** The end-of-run summary: as text for the user and as JSON for {@code --summary-json}. */
 public final class RunSummary {
@@ -144,10 +145,19 @@ public final class RunSummary {
      * @throws IOException when it cannot be written
      */
     public void writeJson(Path file) throws IOException {
+        writeJson(file, UnaryOperator.identity());
+    }
+
+    /**
+     * @param file where to write the JSON
+     * @param hide rewrites the text so that no value substituted from the environment appears in it
+     * @throws IOException when it cannot be written
+     */
+    public void writeJson(Path file, UnaryOperator<String> hide) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, Json.pretty(toMap()) + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.writeString(file, hide.apply(Json.pretty(toMap())) + System.lineSeparator(), StandardCharsets.UTF_8);
     }
 }

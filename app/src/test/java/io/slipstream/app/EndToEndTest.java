@@ -63,6 +63,8 @@ class EndToEndTest {
         Cli.Result run = Cli.run(withStack("run", "--duration", "4s", "--summary-json", json.toString()));
         assertEquals(0, run.code(), run::toString);
         assertTrue(run.out().contains("slipstream inspect --bootstrap"), run::toString);
+        assertTrue(run.out().contains("  slipstream view --bootstrap " + stack.kafkaBootstrap() + " --data-source Slipstream"
+                + "      (traces, laps and checks in a browser at http://127.0.0.1:8080/)"), run::toString);
         return Files.readString(json);
     }
 

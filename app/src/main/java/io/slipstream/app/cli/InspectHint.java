@@ -27,6 +27,9 @@ final class InspectHint {
             out.println("  slipstream inspect --bootstrap " + bootstrap + " --data-source " + o.status().dataSource()
                     + " --session " + o.status().sink().sessionKey() + " --check");
         }
+        String source = wrote.get(0).status().dataSource();
+        out.println("  slipstream view --bootstrap " + bootstrap + " --data-source " + source
+                + "      (traces, laps and checks in a browser at http://127.0.0.1:8080/)");
         if (embeddedDataDir != null) {
             out.println("  or point ATLAS (or its recorder) at Kafka " + bootstrap + " while 'slipstream serve' runs.");
         }

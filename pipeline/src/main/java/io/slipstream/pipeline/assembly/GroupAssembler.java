@@ -34,10 +34,9 @@ public final class GroupAssembler {
     private final long tolerance;
     private final int capacity;
     private final boolean fill;
-    private final long lingerNanos;
     private final PipelineCounters counters;
     private final Consumer<PipelineEvent> out;
-    private final LongSupplier wallClock;
+    private final Linger linger;
     private final int[] last;
     private final PendingMarkers markers;
 
@@ -49,8 +48,6 @@ public final class GroupAssembler {
     private int lastRowColumns;
     private int samples;
     private long filledPending;
-    private long openedWall;
-    private int writesSinceTick;
     private boolean hasPrevious;
     private long previousEnd;
 
@@ -69,10 +66,9 @@ public final class GroupAssembler {
         this.tolerance = (long) Math.floor(settings.tolerance() * interval);
         this.capacity = settings.rowsFor(interval);
         this.fill = settings.gap() == GapPolicy.FILL;
-        this.lingerNanos = settings.linger().toNanos();
         this.counters = counters;
         this.out = out;
-        this.wallClock = wallClock;
+        this.linger = new Linger(settings.linger(), wallClock);
         this.last = new int[columns];
         this.markers = new PendingMarkers(counters);
     }
@@ -142,7 +138,7 @@ public final class GroupAssembler {
             lastRowColumns++;
         }
         samples++;
-        writesSinceTick++;
+        linger.wrote();
         return start + i * interval;
     }
 
@@ -172,10 +168,9 @@ public final class GroupAssembler {
         if (!open || rows == 0) {
             return;
         }
-        boolean idle = writesSinceTick == 0;
-        writesSinceTick = 0;
-        if (wallNow - openedWall >= lingerNanos) {
-            overdue(idle);
+        Linger.Due due = linger.tick(wallNow);
+        if (due != Linger.Due.NOT_YET) {
+            overdue(due == Linger.Due.IDLE);
         }
     }
 
@@ -197,7 +192,7 @@ public final class GroupAssembler {
 
     /** @param wallNanos when the data of the open block first arrived (held by a timing probe before this group) */
     void openedSince(long wallNanos) {
-        openedWall = Math.min(openedWall, wallNanos);
+        linger.openedSince(wallNanos);
     }
 
     /** Sends the open block, if any (end of source). */
@@ -241,8 +236,7 @@ public final class GroupAssembler {
         lastRowColumns = 0;
         samples = 0;
         open = true;
-        openedWall = wallClock.getAsLong();
-        writesSinceTick = 0;
+        linger.open();
     }
 
     private boolean onGrid(long d) {
@@ -323,7 +317,7 @@ public final class GroupAssembler {
         rows = 1;
         lastRowColumns = capacity == 1 ? carried : 0;
         samples = carried;
-        openedWall = wallClock.getAsLong();
+        linger.restart();
     }
 
     private void emit(int length, int realSamples) {

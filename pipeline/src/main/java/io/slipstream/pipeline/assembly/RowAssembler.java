@@ -33,10 +33,9 @@ public final class RowAssembler {
     private final int columns;
     private final int size;
     private final long span;
-    private final long lingerNanos;
     private final PipelineCounters counters;
     private final Consumer<PipelineEvent> out;
-    private final LongSupplier wallClock;
+    private final Linger linger;
     private final int[] last;
     private final PendingMarkers markers;
 
@@ -46,8 +45,6 @@ public final class RowAssembler {
     private int rows;
     private int samples;
     private long filledPending;
-    private long openedWall;
-    private int writesSinceTick;
 
     /**
      * @param group     the row group; its channel order is the column order
@@ -62,10 +59,9 @@ public final class RowAssembler {
         this.columns = group.channels().size();
         this.size = settings.size();
         this.span = settings.span().toNanos();
-        this.lingerNanos = settings.linger().toNanos();
         this.counters = counters;
         this.out = out;
-        this.wallClock = wallClock;
+        this.linger = new Linger(settings.linger(), wallClock);
         this.last = new int[columns];
         this.markers = new PendingMarkers(counters);
         startBatch();
@@ -110,7 +106,7 @@ public final class RowAssembler {
         }
         last[column] = i;
         samples++;
-        writesSinceTick++;
+        linger.wrote();
     }
 
     /** Sends the batch as soon as it is full and its last row has every column, rather than at the next row. */
@@ -140,10 +136,9 @@ public final class RowAssembler {
         if (rows == 0) {
             return;
         }
-        boolean idle = writesSinceTick == 0;
-        writesSinceTick = 0;
-        if (wallNow - openedWall >= lingerNanos) {
-            overdue(idle);
+        Linger.Due due = linger.tick(wallNow);
+        if (due != Linger.Due.NOT_YET) {
+            overdue(due == Linger.Due.IDLE);
         }
     }
 
@@ -162,7 +157,7 @@ public final class RowAssembler {
 
     /** @param wallNanos when the data of the open batch first arrived (held elsewhere before this group existed) */
     void openedSince(long wallNanos) {
-        openedWall = Math.min(openedWall, wallNanos);
+        linger.openedSince(wallNanos);
     }
 
     /** Sends the open batch, if any (end of source). */
@@ -178,8 +173,7 @@ public final class RowAssembler {
         Arrays.fill(last, -1);
         rows = 0;
         samples = 0;
-        openedWall = wallClock.getAsLong();
-        writesSinceTick = 0;
+        linger.open();
     }
 
     private void openRow(long timeNanos) {

@@ -5,6 +5,7 @@ import io.slipstream.view.series.Decimated;
 import io.slipstream.view.series.Decimator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +47,7 @@ public class DecimationBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         blocks = new ArrayList<>(36_000);
-        java.util.Random random = new java.util.Random(18);
+        Random random = new Random(18);
         for (int b = 0; b < 36_000; b++) {
             double[] v = new double[100];
             for (int i = 0; i < v.length; i++) {

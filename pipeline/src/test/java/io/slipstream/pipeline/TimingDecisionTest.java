@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,12 +93,12 @@ class TimingDecisionTest {
 
     @Test
     void dropoutsAreOneSplitEachSoFourInTheFirstSixteenIntervalsKeepTheRate() {
-        long[] four = java.util.stream.LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11)
+        long[] four = LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11)
                 .map(i -> T0 + i * I).toArray();
         assertEquals(List.of(), rowBatches(run(rows(List.of(A), four), sized(1000))));
         assertEquals(4, counters().offGrid());
 
-        long[] five = java.util.stream.LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11
+        long[] five = LongStream.range(0, 40).filter(i -> i != 2 && i != 5 && i != 8 && i != 11
                 && i != 14).map(i -> T0 + i * I).toArray();
         assertEquals(35, counters(run(rows(List.of(A), five), sized(1000))).rows());
     }

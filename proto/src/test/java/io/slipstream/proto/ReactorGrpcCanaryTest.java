@@ -3,6 +3,7 @@ package io.slipstream.proto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.InsecureServerCredentials;
@@ -28,7 +29,7 @@ import reactor.test.StepVerifier;
 class ReactorGrpcCanaryTest {
 
     private static final int COUNT = 10_000;
-    private static final com.google.protobuf.ByteString PAYLOAD = com.google.protobuf.ByteString.copyFrom(new byte[4096]);
+    private static final ByteString PAYLOAD = ByteString.copyFrom(new byte[4096]);
 
     /**
      * What may be ahead of the client's demand: reactive-grpc's prefetch on each side (512 messages), and the
@@ -64,7 +65,7 @@ class ReactorGrpcCanaryTest {
     }
 
     @Test
-    void ten_thousand_messages_round_trip_in_order() {
+    void tenThousandMessagesRoundTripInOrder() {
         Flux<Ping> pings = Flux.range(0, COUNT).map(i -> Ping.newBuilder().setSeq(i).build());
         AtomicLong expected = new AtomicLong();
         StepVerifier.create(ReactorEchoGrpc.newReactorStub(channel).exchange(pings))
@@ -75,7 +76,7 @@ class ReactorGrpcCanaryTest {
     }
 
     @Test
-    void client_demand_holds_the_server_back() {
+    void clientDemandHoldsTheServerBack() {
         Flux<Ping> pings = Flux.range(0, COUNT).map(i -> Ping.newBuilder().setSeq(i).build());
         StepVerifier.create(ReactorEchoGrpc.newReactorStub(channel).exchange(pings), 0)
                 .thenRequest(5)

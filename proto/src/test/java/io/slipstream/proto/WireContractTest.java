@@ -30,13 +30,13 @@ class WireContractTest {
     }
 
     @Test
-    void our_protos_match_the_official_contract_exactly() throws Exception {
+    void ourProtosMatchTheOfficialContractExactly() throws Exception {
         List<String> diffs = WireContract.differences(contract(), WireContract.reduce(OURS), "");
         assertEquals(List.of(), diffs, "our .proto files differ from wire-contract.json");
     }
 
     @Test
-    void the_contract_covers_every_package_and_service() throws Exception {
+    void theContractCoversEveryPackageAndService() throws Exception {
         Map<String, Object> c = contract();
         assertEquals(101, ((Map<?, ?>) c.get("messages")).size());
         assertEquals(11, ((Map<?, ?>) c.get("enums")).size());
@@ -45,7 +45,7 @@ class WireContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void a_renamed_field_a_changed_number_or_a_missing_rpc_is_caught() throws Exception {
+    void aRenamedFieldAChangedNumberOrAMissingRpcIsCaught() throws Exception {
         Map<String, Object> ours = WireContract.reduce(OURS);
 
         Map<String, Object> renamed = deepCopy(ours);

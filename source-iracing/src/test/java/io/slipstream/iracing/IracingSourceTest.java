@@ -4,6 +4,7 @@ import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.iracing.layout.LayoutException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,10 +62,10 @@ class IracingSourceTest {
 
     @Test
     void badOptionsNameTheirKey() {
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        ConfigException e = assertThrows(ConfigException.class,
                 () -> source(Map.of("file", "x.ibt", "pacing", "slow")));
         assertEquals("pacing", e.key());
-        ConfigException live = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+        ConfigException live = assertThrows(ConfigException.class,
                 () -> source(Map.of("mode", "ibt")));
         assertEquals("file", live.key());
     }
@@ -137,7 +139,7 @@ class IracingSourceTest {
         vts.advanceTimeBy(Duration.ofDays(20_000));
         RecordingSourceContext<?> ctx = new RecordingSourceContext<>(vts, 0);
         long now = vts.now(TimeUnit.NANOSECONDS);
-        List<SampleValue> got = new java.util.ArrayList<>();
+        List<SampleValue> got = new ArrayList<>();
         source(Map.of("file", TestFiles.path(TestFiles.VALID).toString(), "pacing", "realtime",
                 "channels", List.of("Speed"))).samples(ctx).subscribe(got::add);
         vts.advanceTimeBy(Duration.ofSeconds(7));

@@ -2,6 +2,7 @@ package io.slipstream.iracing;
 
 import io.slipstream.iracing.layout.IrsdkHeader;
 import io.slipstream.iracing.layout.VarType;
+import io.slipstream.iracing.live.SharedMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -171,8 +172,8 @@ public final class IrsdkWriter {
         }
 
         /** @param onClose run when the memory is closed @return this map as the sim's shared memory */
-        public io.slipstream.iracing.live.SharedMemory memory(Runnable onClose) {
-            return new io.slipstream.iracing.live.SharedMemory() {
+        public SharedMemory memory(Runnable onClose) {
+            return new SharedMemory() {
                 @Override
                 public ByteBuffer view() {
                     return buf;

@@ -1,5 +1,6 @@
 package io.slipstream.synthetic;
 
+import io.slipstream.spi.SourceProvider;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import io.slipstream.testkit.RecordingSourceContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class SyntheticSourceTest {
 
     @Test
     void providerIsRegistered() {
-        assertTrue(ServiceLoader.load(io.slipstream.spi.SourceProvider.class).stream()
+        assertTrue(ServiceLoader.load(SourceProvider.class).stream()
                 .anyMatch(p -> p.get().name().equals("synthetic")));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -315,7 +316,7 @@ class PythonSampleSequenceTest {
             DataFormatDefinitionPacket def = DataFormatDefinitionPacket.parseFrom(packet.getContent());
             assertEquals(formatId, def.getIdentifier());
             assertEquals(List.of("Sin:MyApp", "Cos:MyApp"), def.getParameterIdentifiers().getParameterIdentifiersList());
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
     }
@@ -323,7 +324,7 @@ class PythonSampleSequenceTest {
     private static Packet parse(byte[] value) {
         try {
             return Packet.parseFrom(value);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
             throw new AssertionError(e);
         }
     }

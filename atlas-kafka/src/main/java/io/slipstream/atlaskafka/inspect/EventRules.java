@@ -2,6 +2,7 @@ package io.slipstream.atlaskafka.inspect;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import ma.streaming.open_data.v1.EventDataFormat;
 import ma.streaming.open_data.v1.EventPacket;
 
@@ -56,7 +57,7 @@ final class EventRules {
         if (!defined.contains(identifier.get())) {
             report.add(SessionRuleChecker.EVENT_DEFINED, lp, how + at + " has no EventDefinition in a configuration "
                     + "sent before it on this stream" + (defined.isEmpty() ? " (none defines an event)" : "; defined: "
-                    + new java.util.TreeSet<>(defined)));
+                    + new TreeSet<>(defined)));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.slipstream.atlaskafka.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageLite;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,18 +139,18 @@ class SessionRuleCheckerTest {
     }
 
     @Test
-    void a_clean_session_passes() {
+    void aCleanSessionPasses() {
         assertEquals(List.of(), check(session(s -> { })));
         assertEquals(List.of(), new SessionRuleChecker().check(session(s -> { }), null));
     }
 
     @Test
-    void a_missing_session_is_reported() {
+    void aMissingSessionIsReported() {
         assertOnly(SessionRuleChecker.ORDER, new SessionRuleChecker().check(session(s -> { }), "other-key"));
     }
 
     @Test
-    void rule1_data_after_end_of_session_and_no_new_session_first() {
+    void rule1DataAfterEndOfSessionAndNoNewSessionFirst() {
         List<LandedPacket> r = session(s -> { });
         r.add(landed("Stream1", 1, 99, KEY, packet(block(T0 + 600 * MS, 10, MS), 11, false)));
         List<Violation> v = check(r);
@@ -163,18 +164,18 @@ class SessionRuleCheckerTest {
     }
 
     @Test
-    void rule2_two_groups_in_a_configuration() {
+    void rule2TwoGroupsInAConfiguration() {
         assertOnly(SessionRuleChecker.ONE_GROUP, check(session(s -> s.both(config("c2", 2, "Speed:App"), true))));
     }
 
     @Test
-    void rule2_a_config_id_reused_by_another_configuration() {
+    void rule2AConfigIdReusedByAnotherConfiguration() {
         assertOnly(SessionRuleChecker.UNIQUE_CONFIG,
                 check(session(s -> s.both(config("c1", 1, "Speed:App", "RPM:App"), true))));
     }
 
     @Test
-    void rule2_data_before_its_configuration_on_that_stream() {
+    void rule2DataBeforeItsConfigurationOnThatStream() {
         SessionBuilder s = new SessionBuilder().format();
         s.both(NewSessionPacket.getDefaultInstance(), false);
         s.data(block(T0, 100, MS));
@@ -202,7 +203,7 @@ class SessionRuleCheckerTest {
     }
 
     @Test
-    void rule3_overlapping_blocks_uneven_columns_and_zero_interval() {
+    void rule3OverlappingBlocksUnevenColumnsAndZeroInterval() {
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 550 * MS, 100, MS)))));
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 600 * MS, 10, MS, 10, 9)))));
         assertOnly(SessionRuleChecker.GAPLESS, check(session(s -> s.data(block(T0 + 600 * MS, 10, 0)))));
@@ -211,24 +212,24 @@ class SessionRuleCheckerTest {
     }
 
     @Test
-    void rule3_an_early_sample_may_start_a_block_less_than_one_interval_after_the_last() {
+    void rule3AnEarlySampleMayStartABlockLessThanOneIntervalAfterTheLast() {
         // A live source's sample read 0.5 ms early started a new block: no sample time is claimed twice.
         assertTrue(check(session(s -> s.data(block(T0 + 599 * MS + MS / 2, 10, MS)))).isEmpty());
     }
 
     @Test
-    void rule4_a_marker_after_the_data_sent_so_far() {
+    void rule4AMarkerAfterTheDataSentSoFar() {
         assertOnly(SessionRuleChecker.MARKERS, check(session(s -> s.both(marker(T0 + 600 * MS), true))));
         assertOnly(SessionRuleChecker.MARKERS, check(session(s -> s.both(marker(T0 - 1), true))));
     }
 
     @Test
-    void rule5_a_gap_in_packet_ids() {
+    void rule5AGapInPacketIds() {
         assertOnly(SessionRuleChecker.IDS, check(session(s -> s.nextId += 3)));
     }
 
     @Test
-    void rule5_one_id_for_two_different_packets() {
+    void rule5OneIdForTwoDifferentPackets() {
         assertOnly(SessionRuleChecker.IDS, check(session(s -> {
             s.raw("", packet(marker(T0 + 150 * MS), s.nextId, true));
             s.raw("Stream1", packet(marker(T0 + 160 * MS), s.nextId++, true));
@@ -236,18 +237,18 @@ class SessionRuleCheckerTest {
     }
 
     @Test
-    void rule5_a_type_with_the_packet_suffix_or_wrong_content() {
+    void rule5ATypeWithThePacketSuffixOrWrongContent() {
         assertOnly(SessionRuleChecker.TYPES, check(session(s -> s.raw("Stream1",
                 packet(marker(T0 + 150 * MS), s.nextId, false).toBuilder().setType("MarkerPacket")
                         .setId(s.nextId++).build()))));
         assertOnly(SessionRuleChecker.TYPES, check(session(s -> s.raw("Stream1",
                 packet(marker(T0 + 150 * MS), s.nextId, false).toBuilder().setType("Configuration")
-                        .setContent(com.google.protobuf.ByteString.copyFrom(new byte[] {(byte) 0xff, 1}))
+                        .setContent(ByteString.copyFrom(new byte[] {(byte) 0xff, 1}))
                         .setId(s.nextId++).build()))));
     }
 
     @Test
-    void rule7_a_duplicated_packet_on_a_stream() {
+    void rule7ADuplicatedPacketOnAStream() {
         List<LandedPacket> r = session(s -> { });
         LandedPacket third = r.stream().filter(x -> x.stream().equals("Stream1")).toList().get(2);
         List<LandedPacket> dup = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,7 +121,7 @@ public final class ConfigSection implements SourceConfig {
         if (s.isEmpty()) {
             return def;
         }
-        return switch (s.get().trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.get().trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw error(key, "expected true or false, found '" + s.get() + "'");

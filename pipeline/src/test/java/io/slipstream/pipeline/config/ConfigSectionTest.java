@@ -19,7 +19,7 @@ class ConfigSectionTest {
     }
 
     @Test
-    void typed_values_and_defaults() {
+    void typedValuesAndDefaults() {
         ConfigSection c = config(Map.of("rate", 100, "span", "250ms", "on", "yes", "name", "x"));
         assertEquals(100, c.getInt("rate", 1));
         assertEquals(7, c.getInt("absent", 7));
@@ -29,7 +29,7 @@ class ConfigSectionTest {
     }
 
     @Test
-    void errors_name_file_line_and_full_key() {
+    void errorsNameFileLineAndFullKey() {
         ConfigSection c = config(Map.of("rate", "fast", "span", "soon"));
         ConfigException e = assertThrows(ConfigException.class, () -> c.getInt("rate", 1));
         assertEquals("pipelines[0].source.rate", e.key());
@@ -41,7 +41,7 @@ class ConfigSectionTest {
     }
 
     @Test
-    void paths_resolve_against_the_config_folder_single_or_list() {
+    void pathsResolveAgainstTheConfigFolderSingleOrList() {
         assertEquals(List.of(Path.of("/configs/a.csv"), Path.of("/data/b.csv")),
                 config(Map.of("file", List.of("a.csv", "/data/b.csv"))).getPaths("file"));
         assertEquals(List.of(Path.of("/configs/a.csv")), config(Map.of("file", "a.csv")).getPaths("file"));
@@ -49,7 +49,7 @@ class ConfigSectionTest {
     }
 
     @Test
-    void nested_configs_carry_their_path() {
+    void nestedConfigsCarryTheirPath() {
         ConfigSection c = config(Map.of("channels", List.of(Map.of("name", "vCar", "rate", "x"))));
         SourceConfig ch = c.getConfigList("channels").get(0);
         ConfigException e = assertThrows(ConfigException.class, () -> ch.getDouble("rate", 1));
@@ -57,7 +57,7 @@ class ConfigSectionTest {
     }
 
     @Test
-    void durations_in_every_documented_form() {
+    void durationsInEveryDocumentedForm() {
         assertEquals(Duration.ofNanos(500_000), Durations.parse("500us"));
         assertEquals(Duration.ofMillis(1500), Durations.parse("1.5s"));
         assertEquals(Duration.ofMinutes(2), Durations.parse("2m"));

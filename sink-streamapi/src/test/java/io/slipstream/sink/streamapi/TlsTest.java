@@ -65,7 +65,7 @@ class TlsTest {
     }
 
     @Test
-    void tls_with_a_private_ca() throws Exception {
+    void tlsWithAPrivateCa() throws Exception {
         try (RecordingStreamApi api = server(false);
              StreamApiSink sink = new StreamApiSink(settings(api, new TlsSettings(dir.resolve("ca.pem"), null, null)))) {
             assertEquals(List.of("NewSession", "Configuration", "PeriodicData", "EndOfSession"), session(sink, api));
@@ -73,7 +73,7 @@ class TlsTest {
     }
 
     @Test
-    void mutual_tls_with_a_client_certificate() throws Exception {
+    void mutualTlsWithAClientCertificate() throws Exception {
         try (RecordingStreamApi api = server(true);
              StreamApiSink sink = new StreamApiSink(settings(api, new TlsSettings(dir.resolve("ca.pem"),
                      dir.resolve("client.pem"), dir.resolve("client.key"))))) {
@@ -82,7 +82,7 @@ class TlsTest {
     }
 
     @Test
-    void a_server_requiring_a_client_certificate_refuses_one_without() throws Exception {
+    void aServerRequiringAClientCertificateRefusesOneWithout() throws Exception {
         try (RecordingStreamApi api = server(true);
              StreamApiSink sink = new StreamApiSink(settings(api, new TlsSettings(dir.resolve("ca.pem"), null, null)))) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> session(sink, api));
@@ -92,7 +92,7 @@ class TlsTest {
     }
 
     @Test
-    void plaintext_against_a_tls_server_fails_clearly() throws Exception {
+    void plaintextAgainstATlsServerFailsClearly() throws Exception {
         try (RecordingStreamApi api = server(false);
              StreamApiSink sink = new StreamApiSink(settings(api, null))) {
             RuntimeException e = assertThrows(RuntimeException.class, () -> session(sink, api));

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.iracing.IrsdkWriter;
 import io.slipstream.iracing.replay.IbtFile;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,12 +51,12 @@ class LayoutTest {
     void rejectsUnknownVersionAndValuesOutsideTheRow() {
         IrsdkWriter w = allTypes(2);
         byte[] file = w.ibt(IrsdkWriter.yaml(), 0, List.of(w.row(Map.of())));
-        ByteBuffer b = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(file.clone()).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, 3);
         LayoutException version = assertThrows(LayoutException.class, () -> IbtFile.of("v3.ibt", b));
         assertEquals(0, version.offset());
 
-        ByteBuffer c = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer c = ByteBuffer.wrap(file.clone()).order(ByteOrder.LITTLE_ENDIAN);
         int aHeader = 144 + 7 * 144; // the array A: push it past the row's end
         c.putInt(aHeader + 4, w.bufLen() - 4);
         LayoutException outside = assertThrows(LayoutException.class, () -> IbtFile.of("o.ibt", c));
@@ -66,7 +68,7 @@ class LayoutTest {
     void aRowCutShortAtTheEndIsIgnoredAndReported() {
         IrsdkWriter w = allTypes(2);
         byte[] file = w.ibt(IrsdkWriter.yaml(), 0, List.of(w.row(Map.of()), w.row(Map.of()), w.row(Map.of())));
-        ByteBuffer b = ByteBuffer.wrap(java.util.Arrays.copyOf(file, file.length - 5)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(Arrays.copyOf(file, file.length - 5)).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(140, 0); // a sim that crashed never wrote the record count
         IbtFile f = IbtFile.of("crashed.ibt", b);
         assertEquals(2, f.rowCount());
@@ -77,10 +79,10 @@ class LayoutTest {
     void forgedCountsAndLengthsAreRefusedBeforeAnythingIsAllocated() {
         IrsdkWriter w = allTypes(2);
         byte[] file = w.ibt(IrsdkWriter.yaml(), 0, List.of(w.row(Map.of())));
-        ByteBuffer vars = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 70_000);
+        ByteBuffer vars = ByteBuffer.wrap(file.clone()).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 70_000);
         assertEquals("v.ibt at offset 24: numVars is 70000, expected 1..65536 variables",
                 assertThrows(LayoutException.class, () -> IbtFile.of("v.ibt", vars)).getMessage());
-        ByteBuffer info = ByteBuffer.wrap(file.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 17 << 20);
+        ByteBuffer info = ByteBuffer.wrap(file.clone()).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 17 << 20);
         assertEquals("s.ibt at offset 16: sessionInfoLen is 17825792, expected at most 16777216 bytes of session info",
                 assertThrows(LayoutException.class, () -> IbtFile.of("s.ibt", info)).getMessage());
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.slipstream.atlaskafka.read.LogEntry;
 import org.slf4j.Logger;
@@ -110,7 +111,7 @@ public final class DataFormats {
         }
     }
 
-    private long idOf(Key key, java.util.function.Consumer<DataFormatDefinitionPacket.Builder> format) {
+    private long idOf(Key key, Consumer<DataFormatDefinitionPacket.Builder> format) {
         CompletableFuture<Long> mine = new CompletableFuture<>();
         CompletableFuture<Long> existing = forward.putIfAbsent(key, mine);
         if (existing != null) {

@@ -7,6 +7,8 @@ import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.slipstream.streamapi.limits.LimitReachedException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import reactor.core.Exceptions;
 
 /**
@@ -30,8 +32,8 @@ public final class GrpcErrors {
             status = Status.RESOURCE_EXHAUSTED;
         } else if (cause instanceof IllegalArgumentException) {
             status = Status.INVALID_ARGUMENT;
-        } else if (cause instanceof IllegalStateException || cause instanceof org.apache.kafka.common.KafkaException
-                || cause instanceof java.util.concurrent.TimeoutException) {
+        } else if (cause instanceof IllegalStateException || cause instanceof KafkaException
+                || cause instanceof TimeoutException) {
             status = Status.UNAVAILABLE;
         } else {
             status = Status.INTERNAL;

@@ -9,6 +9,7 @@ import io.slipstream.view.Verdict;
 import io.slipstream.view.index.ChannelInfo;
 import io.slipstream.view.index.DataSourceIndex;
 import io.slipstream.view.index.SessionIndex;
+import io.slipstream.view.series.Block;
 import io.slipstream.view.series.ChannelSeries;
 import io.slipstream.view.series.Decimated;
 import io.slipstream.view.series.Decimator;
@@ -130,7 +131,7 @@ public final class ViewRoutes implements AutoCloseable {
             throw ViewException.notFound("session " + s.key() + " has no channel '" + channel + "'");
         }
         ChannelSeries series = s.series(channel);
-        List<io.slipstream.view.series.Block> blocks = series == null ? List.of() : series.blocks();
+        List<Block> blocks = series == null ? List.of() : series.blocks();
         long first = series == null ? 0 : series.first();
         long last = series == null ? 1 : series.last();
         long from = seconds(ctx, "from", first);

@@ -1,5 +1,6 @@
 package io.slipstream.view.index;
 
+import java.util.List;
 import ma.streaming.open_data.v1.BoolSample;
 import ma.streaming.open_data.v1.DataStatus;
 import ma.streaming.open_data.v1.DoubleSample;
@@ -49,7 +50,7 @@ final class Columns {
         return s != DataStatus.DATA_STATUS_MISSING && s != DataStatus.DATA_STATUS_ERROR;
     }
 
-    private static double[] doubles(java.util.List<DoubleSample> list) {
+    private static double[] doubles(List<DoubleSample> list) {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
             DoubleSample s = list.get(i);
@@ -58,7 +59,7 @@ final class Columns {
         return out;
     }
 
-    private static double[] ints(java.util.List<Int32Sample> list) {
+    private static double[] ints(List<Int32Sample> list) {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
             Int32Sample s = list.get(i);
@@ -67,7 +68,7 @@ final class Columns {
         return out;
     }
 
-    private static double[] bools(java.util.List<BoolSample> list) {
+    private static double[] bools(List<BoolSample> list) {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
             BoolSample s = list.get(i);

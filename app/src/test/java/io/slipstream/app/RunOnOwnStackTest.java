@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code slipstream run CONFIG} as the README gives it, with no {@code --stream-api}: the run starts its own
  * embedded stack (here on free ports, so that it runs beside anything else on the machine), writes into it and
  * stops it; the stack started again on the same data folder, as {@code serve} would, holds the session. And a
- * taken port stops the run before it starts, naming the option that picks another.
+ * taken port stops {@code run}, {@code replay} and {@code serve} before they start anything, naming the option that
+ * picks another.
  */
 class RunOnOwnStackTest {
 
@@ -98,6 +99,20 @@ class RunOnOwnStackTest {
             assertEquals("error: port " + StackOptions.DEFAULT_STREAM_API_PORT + " is in use; choose another with"
                     + " --stream-api-port (0 = any free port); nothing was started.", r.err().strip(), r::toString);
         }
+    }
+
+    @Test
+    void serveWithATakenKafkaPortNamesTheKafkaPortOption() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            Cli.Result r = Cli.run("serve", "--data-dir", dir.resolve("data").toString(), "--kafka-port",
+                    String.valueOf(port), "--stream-api-port", "0", "--key-generator-port", "0", "--duration", "1s");
+            assertEquals(ExitCodes.USAGE, r.code(), r::toString);
+            assertEquals("error: port " + port + " is in use; choose another with --kafka-port (0 = any free port);"
+                    + " nothing was started.", r.err().strip(), r::toString);
+        }
+        assertFalse(Files.exists(dir.resolve("data")), "no broker was started, so no data folder was made");
     }
 
     private Path config() throws IOException {

@@ -102,22 +102,7 @@ class LiveSourceTest {
                     seen.add(source[0].progress().orElseThrow().live());
                     map.write(2, w.row(Map.of("Speed", 20.0, "RPM", 5000.0)));
                 }));
-        DataValidSignal signal = new DataValidSignal() {
-            @Override
-            public boolean await(Duration timeout) {
-                Runnable step = steps.poll();
-                if (step == null) {
-                    map.status(0);
-                    return false;
-                }
-                step.run();
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        DataValidSignal signal = new ScriptedSignal(steps, map);
         int[] opens = {0};
         IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
         source[0] = new IracingSource(options, () -> () -> {

@@ -98,6 +98,7 @@ class OverflowPolicyReadBackTest {
                 """.formatted(file.toString().replace("\\", "/"), policy, BUFFER, dataSource));
         Path json = dir.resolve("summary.json");
         int metricsPort = freePort();
+        Cli.Result r;
         try (GatedPort gate = new GatedPort(STACK.get().streamApiPort())) {
             Cli.Background run = Cli.start("run", cfg.toString(), "--stream-api", gate.address(),
                     "--key-generator", STACK.get().keyGeneratorAddress(), "--kafka", STACK.get().kafkaBootstrap(),
@@ -106,7 +107,7 @@ class OverflowPolicyReadBackTest {
             run.awaitUntil("every row received while the sink waits at the gate", Duration.ofSeconds(60),
                     () -> received(metricsPort) == ROWS);
             gate.open();
-            Cli.Result r = run.await(Duration.ofMinutes(2));
+            r = run.await(Duration.ofMinutes(2));
             assertEquals(ExitCodes.OK, r.code(), r::toString);
         }
 
@@ -117,6 +118,10 @@ class OverflowPolicyReadBackTest {
         assertEquals(ROWS - dropped, samples.get("emitted").asLong(), "received = emitted + dropped: " + p);
         Map<String, Long> byReason = new ObjectMapper().convertValue(samples.get("droppedByReason"),
                 new TypeReference<Map<String, Long>>() { });
+        String reason = "overflow-" + policy.substring("drop-".length());
+        Cli.Result done = r;
+        assertTrue(done.out().contains(String.format(Locale.ROOT, "samples: %,d received, %,d emitted, %,d dropped {%s=%d}",
+                ROWS, ROWS - dropped, dropped, reason, dropped)), () -> "the end summary on screen says the same:\n" + done);
 
         String key = p.get("sessionKey").asText();
         List<LandedPacket> landed = new KafkaPacketReader().readAll(STACK.get().kafkaBootstrap(), dataSource,

@@ -33,23 +33,9 @@ class LiveSourceTest {
     private static IracingSource scripted(List<Integer> tickList) {
         IrsdkWriter w = IrsdkWriter.playerCar();
         IrsdkWriter.LiveMap map = w.live(IrsdkWriter.yaml(), 3);
-        Deque<Integer> ticks = new ArrayDeque<>(tickList);
-        DataValidSignal signal = new DataValidSignal() {
-            @Override
-            public boolean await(Duration timeout) {
-                Integer t = ticks.poll();
-                if (t == null) {
-                    map.status(0);
-                    return false;
-                }
-                map.write(t, w.row(Map.of("Speed", t * 10.0, "RPM", 5000.0)));
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Deque<Runnable> steps = new ArrayDeque<>();
+        tickList.forEach(t -> steps.add(() -> map.write(t, w.row(Map.of("Speed", t * 10.0, "RPM", 5000.0)))));
+        DataValidSignal signal = new ScriptedSignal(steps, map);
         SharedMemory memory = map.memory(() -> { });
         IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
         return new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)), LiveSettings.defaults());

@@ -48,6 +48,8 @@ class RunOnOwnStackTest {
                 "--summary-json", json.toString());
         assertEquals(ExitCodes.OK, r.code(), r::toString);
         assertTrue(r.out().contains(data.toString()), () -> "the start-up text names the stack's data folder:\n" + r);
+        assertTrue(r.out().contains("slipstream serve --data-dir " + data + " --kafka-port 0 "),
+                () -> "the hint serves the folder with the run's Kafka port option:\n" + r);
         String summary = Files.readString(json);
         String key = SummaryJson.text(summary, "sessionKey");
         assertEquals(ROWS * 2L, SummaryJson.number(summary, "received"), summary);

@@ -124,6 +124,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 int code = runner.finish(outcomes, session.summaryJson);
                 InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                        session.stackOptions.ports.kafkaPort,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

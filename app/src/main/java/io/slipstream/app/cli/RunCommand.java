@@ -112,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
                 List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
                 int code = runner.finish(outcomes, session.summaryJson, cfg.document().env()::hide);
                 InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                        session.stackOptions.ports.kafkaPort,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

@@ -10,6 +10,7 @@ import io.slipstream.iracing.live.LivePoll;
 import io.slipstream.iracing.live.LiveRowReader;
 import io.slipstream.iracing.live.LiveSession;
 import io.slipstream.iracing.live.LiveSettings;
+import io.slipstream.iracing.live.LiveState;
 import io.slipstream.iracing.live.MappedFileMemory;
 import io.slipstream.iracing.live.SimConnector;
 import io.slipstream.iracing.markers.LapDetector;
@@ -48,6 +49,8 @@ final class IracingSource implements TelemetrySource {
     private final LiveSettings liveSettings;
     /** The current .ibt replay's progress; null before one starts and for the live sim. */
     private volatile IbtProgress progress;
+    /** The live sim's connection state; null before the live source starts and for replays. */
+    private volatile LiveState liveState;
 
     IracingSource(IracingOptions options, Supplier<SimConnector> liveConnector, LiveSettings liveSettings) {
         this.options = options;
@@ -67,7 +70,11 @@ final class IracingSource implements TelemetrySource {
     @Override
     public Optional<SourceProgress> progress() {
         IbtProgress p = progress;
-        return p == null ? Optional.empty() : Optional.of(p.snapshot());
+        if (p != null) {
+            return Optional.of(p.snapshot());
+        }
+        LiveState l = liveState;
+        return l == null ? Optional.empty() : Optional.of(l.snapshot());
     }
 
     private IracingOptions.Mode resolveMode() {
@@ -172,6 +179,8 @@ final class IracingSource implements TelemetrySource {
 
     private Flux<SampleValue> live(SourceContext context) {
         return Flux.create(sink -> {
+            LiveState state = new LiveState(context::nowNanos);
+            liveState = state;
             LapDetector laps = new LapDetector();
             PitDetector pits = new PitDetector();
             LiveListener listener = new LiveListener() {
@@ -180,6 +189,7 @@ final class IracingSource implements TelemetrySource {
 
                 @Override
                 public void connected(IrsdkHeader h, VarTable vars) {
+                    state.enter(LiveState.CONNECTED);
                     processor = prepare(context, vars, h.tickRate(), "iRacing live", laps, pits);
                     if (metadata == null) {
                         metadata = new SessionMetadataTracker(context, "iRacing live",
@@ -209,7 +219,13 @@ final class IracingSource implements TelemetrySource {
                 }
 
                 @Override
+                public void waiting(String what) {
+                    state.enter(what);
+                }
+
+                @Override
                 public void disconnected(String reason) {
+                    state.enter(LiveState.WAITING_FOR_SIM);
                     laps.reset();
                     pits.reset();
                     context.report(new SourceProblem("disconnected", "iRacing live", reason, 0));

@@ -7,19 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slipstream.iracing.live.DataValidSignal;
 import io.slipstream.iracing.live.LiveSettings;
 import io.slipstream.iracing.live.SharedMemory;
+import io.slipstream.iracing.live.LiveState;
 import io.slipstream.iracing.live.SimLink;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.SourceProblem;
+import io.slipstream.spi.SourceProgress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The source in live mode over a scripted sim: declares on connect, stamps rows with the read time, ends with the sim. */
 class LiveSourceTest {
@@ -28,23 +33,9 @@ class LiveSourceTest {
     private static IracingSource scripted(List<Integer> tickList) {
         IrsdkWriter w = IrsdkWriter.playerCar();
         IrsdkWriter.LiveMap map = w.live(IrsdkWriter.yaml(), 3);
-        Deque<Integer> ticks = new ArrayDeque<>(tickList);
-        DataValidSignal signal = new DataValidSignal() {
-            @Override
-            public boolean await(Duration timeout) {
-                Integer t = ticks.poll();
-                if (t == null) {
-                    map.status(0);
-                    return false;
-                }
-                map.write(t, w.row(Map.of("Speed", t * 10.0, "RPM", 5000.0)));
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        Deque<Runnable> steps = new ArrayDeque<>();
+        tickList.forEach(t -> steps.add(() -> map.write(t, w.row(Map.of("Speed", t * 10.0, "RPM", 5000.0)))));
+        DataValidSignal signal = new ScriptedSignal(steps, map);
         SharedMemory memory = map.memory(() -> { });
         IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
         return new IracingSource(options, () -> () -> Optional.of(new SimLink(memory, signal)), LiveSettings.defaults());
@@ -77,5 +68,43 @@ class LiveSourceTest {
         assertEquals(2, ctx.count("row-dropped"));
         assertEquals(List.of(5, 5), ctx.problems().stream().filter(p -> p.kind().equals("row-dropped"))
                 .map(SourceProblem::samples).toList());
+    }
+
+    @Test
+    void itsProgressIsTheSimsConnectionStateAndHowLongItHasHeld() {
+        // On a virtual clock, moved on by the scripted sim itself on the reading thread: absent for 45 s, then in a
+        // session whose second row comes 12 minutes after the first. The source's progress is read at each step.
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        RecordingSourceContext<VirtualTimeScheduler> ctx = new RecordingSourceContext<>(clock,
+                RecordingSourceContext.TEST_EPOCH);
+        IrsdkWriter w = IrsdkWriter.playerCar();
+        IrsdkWriter.LiveMap map = w.live(IrsdkWriter.yaml(), 3);
+        List<SourceProgress.Live> seen = new ArrayList<>();
+        IracingSource[] source = new IracingSource[1];
+        Deque<Runnable> steps = new ArrayDeque<>(List.of(
+                () -> map.write(1, w.row(Map.of("Speed", 10.0, "RPM", 5000.0))),
+                () -> {
+                    clock.advanceTimeBy(Duration.ofMinutes(12));
+                    seen.add(source[0].progress().orElseThrow().live());
+                    map.write(2, w.row(Map.of("Speed", 20.0, "RPM", 5000.0)));
+                }));
+        DataValidSignal signal = new ScriptedSignal(steps, map);
+        int[] opens = {0};
+        IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed", "RPM"))));
+        source[0] = new IracingSource(options, () -> () -> {
+            if (opens[0]++ == 0) {
+                return Optional.empty(); // iRacing is not running yet
+            }
+            clock.advanceTimeBy(Duration.ofSeconds(45));
+            seen.add(source[0].progress().orElseThrow().live());
+            return Optional.of(new SimLink(map.memory(() -> { }), signal));
+        }, new LiveSettings(Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(30), true));
+
+        List<SampleValue> samples = source[0].samples(ctx).collectList().block(Duration.ofSeconds(20));
+        assertEquals(2 * 5, samples.size(), "both rows were read");
+        assertEquals(List.of(new SourceProgress.Live(LiveState.WAITING_FOR_SIM, TimeUnit.SECONDS.toNanos(45)),
+                new SourceProgress.Live(LiveState.CONNECTED, TimeUnit.MINUTES.toNanos(12))), seen);
+        assertEquals(LiveState.WAITING_FOR_SIM, source[0].progress().orElseThrow().live().state(),
+                "after the sim left, the source waits for it again");
     }
 }

@@ -72,22 +72,7 @@ class SessionChangeTest {
 
         /** @return the source over this sim, emitting Speed and the derived counters */
         IracingSource source() {
-            DataValidSignal signal = new DataValidSignal() {
-                @Override
-                public boolean await(Duration timeout) {
-                    Runnable step = steps.poll();
-                    if (step == null) {
-                        map.status(0);
-                        return false;
-                    }
-                    step.run();
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            DataValidSignal signal = new ScriptedSignal(steps, map);
             IracingOptions options = IracingOptions.from(ConfigSection.of(Map.of("channels", List.of("Speed"))));
             return new IracingSource(options,
                     () -> () -> Optional.of(new SimLink(map.memory(() -> { }), signal)), LiveSettings.defaults());

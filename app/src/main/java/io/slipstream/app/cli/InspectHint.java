@@ -1,6 +1,7 @@
 package io.slipstream.app.cli;
 
 import io.slipstream.app.run.PipelineOutcome;
+import io.slipstream.streamapi.StackOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,15 @@ final class InspectHint {
     private InspectHint() {
     }
 
-    static void print(PrintWriter out, List<PipelineOutcome> outcomes, Path embeddedDataDir, String kafka) {
+    /**
+     * @param out             where to print
+     * @param outcomes        the pipelines' outcomes
+     * @param embeddedDataDir the embedded stack's data folder, or null when the run wrote elsewhere
+     * @param embeddedKafka   the Kafka port the embedded stack was given (9092, another, 0 = any), for the
+     *                        {@code serve} line; unused without {@code embeddedDataDir}
+     * @param kafka           the Kafka the run wrote to, when not the embedded stack's, or null
+     */
+    static void print(PrintWriter out, List<PipelineOutcome> outcomes, Path embeddedDataDir, int embeddedKafka, String kafka) {
         // A pipeline that failed before its session was created wrote nothing to look at.
         List<PipelineOutcome> wrote = outcomes.stream().filter(o -> o.status().sink().sessionKey() != null).toList();
         if (wrote.isEmpty()) {
@@ -19,9 +28,12 @@ final class InspectHint {
         }
         out.println();
         out.println("To look at the data:");
-        String bootstrap = kafka != null ? kafka : embeddedDataDir != null ? "localhost:9092" : "<kafka host:port>";
+        String bootstrap = kafka != null ? kafka : embeddedDataDir == null ? "<kafka host:port>"
+                : embeddedKafka == 0 ? "<the kafka address serve prints>" : "localhost:" + embeddedKafka;
         if (embeddedDataDir != null) {
-            out.println("  slipstream serve --data-dir " + embeddedDataDir + "      (in another terminal: serves what this run stored)");
+            out.println("  slipstream serve --data-dir " + embeddedDataDir
+                    + (embeddedKafka == StackOptions.DEFAULT_KAFKA_PORT ? "" : " --kafka-port " + embeddedKafka)
+                    + "      (in another terminal: serves what this run stored)");
         }
         for (PipelineOutcome o : wrote) {
             out.println("  slipstream inspect --bootstrap " + bootstrap + " --data-source " + o.status().dataSource()

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,6 +89,10 @@ public final class ReplayCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             Endpoints overrides = session.addresses.endpoints();
+            Optional<String> taken = overrides.streamApi() == null ? session.stackOptions.taken() : Optional.empty();
+            if (taken.isPresent()) {
+                return StackPortOptions.refuse(err, taken.get());
+            }
             LiveConsole console = SessionRunner.console(root.environment(), out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(say) : null;
@@ -119,6 +124,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 }
                 int code = runner.finish(outcomes, session.summaryJson);
                 InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                        session.stackOptions.ports.kafkaPort,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

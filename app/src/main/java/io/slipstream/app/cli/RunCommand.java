@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             Endpoints overrides = session.addresses.endpoints();
             boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
+            Optional<String> taken = needStack ? session.stackOptions.taken() : Optional.empty();
+            if (taken.isPresent()) {
+                return StackPortOptions.refuse(err, taken.get());
+            }
             LiveConsole console = SessionRunner.console(env, out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = needStack ? session.stackOptions.start(say) : null;
@@ -107,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
                 List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
                 int code = runner.finish(outcomes, session.summaryJson, cfg.document().env()::hide);
                 InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                        session.stackOptions.ports.kafkaPort,
                         stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {

@@ -8,6 +8,7 @@ import io.slipstream.streamapi.StackOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where Kafka keeps its data (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--kafka-port", paramLabel = "P", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}; 0 = any free port).")
-    int kafkaPort;
-
-    @Option(names = "--stream-api-port", paramLabel = "P", defaultValue = "13579", description = "Stream API port (default: ${DEFAULT-VALUE}).")
-    int streamApiPort;
-
-    @Option(names = "--key-generator-port", paramLabel = "P", defaultValue = "15379", description = "Key Generator port (default: ${DEFAULT-VALUE}).")
-    int keyGeneratorPort;
+    @Mixin
+    StackPortOptions ports;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
             description = "Stop after this long instead of waiting for Ctrl-C (for scripts).")
@@ -104,8 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
                     maxSubscribersPerClient, maxConnectionsPerClient, maxDataSources);
             ServerSecurity security = new ServerSecurity(bind, tlsCert, tlsKey, clientCa);
             security.resolve();
-            return StackOptions.defaults().withDataDir(dataDir).withKafkaPort(kafkaPort).withStreamApiPort(streamApiPort)
-                    .withKeyGeneratorPort(keyGeneratorPort).withLimits(limits).withSecurity(security);
+            return ports.applyTo(StackOptions.defaults().withDataDir(dataDir)).withLimits(limits).withSecurity(security);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -120,6 +114,10 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(30))) {
             StackOptions options = stackOptions();
+            Optional<String> taken = ports.taken(options.security().resolve());
+            if (taken.isPresent()) {
+                return StackPortOptions.refuse(spec.commandLine().getErr(), taken.get());
+            }
             if (!options.security().loopbackOnly() && !options.security().tls()) {
                 spec.commandLine().getErr().println("WARNING: serving on " + bind + " without TLS: anyone who reaches it can read and"
                         + " write every session in cleartext. Give --tls-cert and --tls-key (and --client-ca to admit only your clients).");

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * How far a replay has got, in words: session time replayed of the file's total with the percentage, and in real
  * time the time left; in fast mode rows or bytes read of the total, the rate, and the time left at that rate. A
- * live source (no progress) says how long it has been live. Pure arithmetic on two readings and the time between
+ * live source that knows its connection says it and how long it has held (waiting for the sim, connected to it);
+ * any other live source (no progress) says how long it has been live. Pure arithmetic on two readings and the time between
  * them, so that it is tested with made-up clocks.
  */
 final class ProgressText {
@@ -21,11 +22,14 @@ final class ProgressText {
      * @param before       its progress at the previous reading, or null (the rate then counts from zero)
      * @param elapsedNanos time between the readings
      * @param runningNanos how long the pipeline has run
-     * @return e.g. {@code 1:05 of 6:30 (16%), 5:25 left}
+     * @return e.g. {@code 1:05 of 6:30 (16%), 5:25 left}, or {@code live, connected to iRacing for 12:03}
      */
     static String format(SourceProgress now, SourceProgress before, long elapsedNanos, long runningNanos) {
         if (now == null) {
             return "live " + clock(runningNanos);
+        }
+        if (now.live() != null) {
+            return "live, " + now.live().state() + " for " + clock(now.live().forNanos());
         }
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
         StringBuilder sb = new StringBuilder();

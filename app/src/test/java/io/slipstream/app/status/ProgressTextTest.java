@@ -51,4 +51,14 @@ class ProgressTextTest {
     void aLiveSourceSaysHowLongItHasBeenLive() {
         assertEquals("live 2:05", ProgressText.format(null, null, S, 125 * S));
     }
+
+    @Test
+    void aLiveSourceThatKnowsItsConnectionSaysItAndHowLongItHasHeld() {
+        // The sim's state counts from when it was entered, not from the pipeline's start (here 10 minutes earlier).
+        assertEquals("live, connected to iRacing for 12:03",
+                ProgressText.format(SourceProgress.live("connected to iRacing", 723 * S), null, S, 733 * S));
+        assertEquals("live, waiting for iRacing for 0:45",
+                ProgressText.format(SourceProgress.live("waiting for iRacing", 45 * S),
+                        SourceProgress.live("waiting for iRacing", 44 * S), S, 45 * S));
+    }
 }

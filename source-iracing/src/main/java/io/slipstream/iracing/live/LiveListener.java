@@ -33,6 +33,14 @@ public interface LiveListener {
     void row(ByteBuffer row, int tick, long readNanos);
 
     /**
+     * There is nothing to read yet: the sim is not running, or runs but is in no session.
+     *
+     * @param state {@link LiveState#WAITING_FOR_SIM} or {@link LiveState#WAITING_FOR_SESSION}
+     */
+    default void waiting(String state) {
+    }
+
+    /**
      * The sim went away or the session ended.
      *
      * @param reason what happened

@@ -66,6 +66,7 @@ public final class LiveSession {
         while (!isStopped()) {
             Optional<SimLink> opened = connector.open();
             if (opened.isEmpty()) {
+                listener.waiting(LiveState.WAITING_FOR_SIM);
                 if (!announced) {
                     LOG.info("iRacing is not running; waiting for it to start (checking every {})",
                             settings.reconnectInterval());
@@ -96,6 +97,7 @@ public final class LiveSession {
         DataValidSignal signal = link.signal();
         boolean idleAnnounced = false;
         while (!IrsdkHeader.read(view, WHERE).connected()) {
+            listener.waiting(LiveState.WAITING_FOR_SESSION);
             if (!idleAnnounced) {
                 LOG.info("iRacing is running but not in a session; waiting for one");
                 idleAnnounced = true;

@@ -2,6 +2,7 @@ package io.slipstream.atlaskafka.inspect;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.read.ConsumerProperties;
 import io.slipstream.atlaskafka.read.LogEntry;
 import io.slipstream.atlaskafka.read.LogReader;
@@ -39,6 +40,18 @@ public final class KafkaPacketReader {
      * @return the records, ordered by topic, partition and offset
      */
     public List<LandedPacket> readAll(String bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
+        return readAll(KafkaConnection.plaintext(bootstrap), dataSource, partitionMappings);
+    }
+
+    /**
+     * As {@link #readAll(String, String, Map)}, on a cluster that may need SSL or SASL.
+     *
+     * @param bootstrap          the Kafka cluster and how to talk to it
+     * @param dataSource         the data source
+     * @param partitionMappings  stream name to partition of {@code {ds}}; may be empty
+     * @return every record, sorted by topic, partition and offset
+     */
+    public List<LandedPacket> readAll(KafkaConnection bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
         List<LandedPacket> out = new ArrayList<>(readToEnd(bootstrap, dataSource, partitionMappings)
                 .collectList()
                 .block());
@@ -58,6 +71,18 @@ public final class KafkaPacketReader {
      * @return the records, in poll order (per partition in offset order)
      */
     public Flux<LandedPacket> readToEnd(String bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
+        return readToEnd(KafkaConnection.plaintext(bootstrap), dataSource, partitionMappings);
+    }
+
+    /**
+     * As {@link #readToEnd(String, String, Map)}, on a cluster that may need SSL or SASL.
+     *
+     * @param bootstrap          the Kafka cluster and how to talk to it
+     * @param dataSource         the data source
+     * @param partitionMappings  stream name to partition of {@code {ds}}; may be empty
+     * @return the records, in poll order (per partition in offset order)
+     */
+    public Flux<LandedPacket> readToEnd(KafkaConnection bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
         ConsumerProperties consumer = ConsumerProperties.assignOnly(bootstrap, "inspect");
         return Flux.defer(() -> LogReader.toEnd(consumer, plan(consumer, dataSource, partitionMappings),
                         ReadEnd.endOffsets(TIMEOUT), Schedulers.boundedElastic()))
@@ -74,12 +99,24 @@ public final class KafkaPacketReader {
      * @return the records as they arrive, until cancelled
      */
     public Flux<LandedPacket> follow(String bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
+        return follow(KafkaConnection.plaintext(bootstrap), dataSource, partitionMappings);
+    }
+
+    /**
+     * As {@link #follow(String, String, Map)}, on a cluster that may need SSL or SASL.
+     *
+     * @param bootstrap          the Kafka cluster and how to talk to it
+     * @param dataSource         the data source
+     * @param partitionMappings  stream name to partition of {@code {ds}}
+     * @return the records as they arrive, until cancelled
+     */
+    public Flux<LandedPacket> follow(KafkaConnection bootstrap, String dataSource, Map<String, Integer> partitionMappings) {
         ConsumerProperties consumer = ConsumerProperties.assignOnly(bootstrap, "inspect");
         return Flux.defer(() -> {
             List<TailPartition> plan = plan(consumer, dataSource, partitionMappings);
             if (plan.isEmpty()) {
                 return Flux.error(new IllegalStateException("data source " + dataSource + " has no topics on "
-                        + bootstrap));
+                        + bootstrap.bootstrapServers()));
             }
             return LogReader.follow(consumer, plan, Schedulers.boundedElastic())
                     .flatMapIterable(batch -> batch)

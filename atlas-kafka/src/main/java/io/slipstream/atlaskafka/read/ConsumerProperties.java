@@ -10,19 +10,22 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import io.slipstream.atlaskafka.client.KafkaConnection;
+
 /**
  * The one place consumer properties are built. Every Slipstream consumer is assign-only: no group
  * membership, no offset commits, string keys and byte values, and a position out of range starts at the
- * earliest record. Immutable; each option returns a copy.
+ * earliest record. The connection (bootstrap servers, SSL / SASL) comes from {@link KafkaConnection}, shared with
+ * the producer and admin clients. Immutable; each option returns a copy.
  */
 public final class ConsumerProperties {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final String purpose;
     private final Map<String, Object> properties;
 
-    private ConsumerProperties(String bootstrapServers, String purpose, Map<String, Object> properties) {
-        this.bootstrapServers = bootstrapServers;
+    private ConsumerProperties(KafkaConnection connection, String purpose, Map<String, Object> properties) {
+        this.connection = connection;
         this.purpose = purpose;
         this.properties = Map.copyOf(properties);
     }
@@ -35,13 +38,21 @@ public final class ConsumerProperties {
      * @return the assign-only defaults
      */
     public static ConsumerProperties assignOnly(String bootstrapServers, String purpose) {
+        return assignOnly(KafkaConnection.plaintext(bootstrapServers), purpose);
+    }
+
+    /**
+     * @param connection the cluster and how to talk to it
+     * @param purpose    as {@link #assignOnly(String, String)}
+     * @return the assign-only defaults
+     */
+    public static ConsumerProperties assignOnly(KafkaConnection connection, String purpose) {
         Map<String, Object> p = new HashMap<>();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new ConsumerProperties(bootstrapServers, purpose, p);
+        return new ConsumerProperties(connection, purpose, p);
     }
 
     /** @param timeout the bound of a blocking call (list topics, end offsets, position) @return a copy with it */
@@ -67,18 +78,18 @@ public final class ConsumerProperties {
     private ConsumerProperties with(String key, Object value) {
         Map<String, Object> p = new HashMap<>(properties);
         p.put(key, value);
-        return new ConsumerProperties(bootstrapServers, purpose, p);
+        return new ConsumerProperties(connection, purpose, p);
     }
 
     /** @return the Kafka bootstrap servers, for messages */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return connection.bootstrapServers();
     }
 
     /** @return a new consumer with these properties and a client id of its own; the caller closes it */
     public KafkaConsumer<String, byte[]> open() {
-        Map<String, Object> p = new HashMap<>(properties);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "slipstream-" + purpose + "-" + UUID.randomUUID());
+        Map<String, Object> p = connection.clientProperties("slipstream-" + purpose + "-" + UUID.randomUUID());
+        p.putAll(properties);
         return new KafkaConsumer<>(p);
     }
 }

@@ -3,6 +3,7 @@ package io.slipstream.view.kafka;
 import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
 import io.slipstream.atlaskafka.inspect.LandedPacket;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.read.ConsumerProperties;
 import io.slipstream.atlaskafka.read.TopicPartitions;
 import io.slipstream.view.PacketSource;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Flux;
  */
 public final class KafkaPacketSource implements PacketSource {
 
-    private final String bootstrap;
+    private final KafkaConnection bootstrap;
     private final Map<String, Integer> partitionMappings;
     private final Duration timeout;
     private final KafkaLayout layout;
@@ -37,6 +38,15 @@ public final class KafkaPacketSource implements PacketSource {
      * @param timeout           how long a metadata call may take before Kafka counts as unreachable
      */
     public KafkaPacketSource(String bootstrap, Map<String, Integer> partitionMappings, Duration timeout) {
+        this(KafkaConnection.plaintext(bootstrap), partitionMappings, timeout);
+    }
+
+    /**
+     * @param bootstrap         the Kafka cluster and how to talk to it (SSL / SASL)
+     * @param partitionMappings stream name to partition of {@code {ds}}
+     * @param timeout           how long a metadata or offset request may take
+     */
+    public KafkaPacketSource(KafkaConnection bootstrap, Map<String, Integer> partitionMappings, Duration timeout) {
         this.bootstrap = bootstrap;
         this.partitionMappings = Map.copyOf(partitionMappings);
         this.timeout = timeout;
@@ -81,11 +91,11 @@ public final class KafkaPacketSource implements PacketSource {
 
     @Override
     public String describe() {
-        return "Kafka at " + bootstrap;
+        return "Kafka at " + bootstrap.bootstrapServers();
     }
 
     private ViewException unreachable(KafkaException e) {
-        return ViewException.unavailable("cannot read from Kafka at " + bootstrap + " within " + timeout.toSeconds()
+        return ViewException.unavailable("cannot read from Kafka at " + bootstrap.bootstrapServers() + " within " + timeout.toSeconds()
                 + " s: " + e.getMessage() + " (is a broker running there? 'slipstream serve' runs the embedded one; "
                 + "--bootstrap names another)", e);
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the embedded stack with the official defaults until Ctrl-C.
  *
  * <pre>
- * EmbeddedStackMain [--data-dir DIR] [--kafka-port N] [--stream-api-port N] [--key-generator-port N]
+ * EmbeddedStackMain [--data-dir DIR] [--kafka-port N] [--stream-api-port N] [--key-generator-port N] [--kafka HOST:PORT,...]
  * </pre>
  */
 public final class EmbeddedStackMain {
@@ -25,7 +25,8 @@ public final class EmbeddedStackMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: EmbeddedStackMain [--data-dir DIR] [--kafka-port N] [--stream-api-port N] [--key-generator-port N]");
+            System.err.println("usage: EmbeddedStackMain [--data-dir DIR] [--kafka-port N] [--stream-api-port N] [--key-generator-port N]"
+                    + " [--kafka HOST:PORT,...]");
             System.exit(2);
             return;
         }
@@ -53,8 +54,9 @@ public final class EmbeddedStackMain {
                 case "--kafka-port" -> options.withKafkaPort(port(name, value));
                 case "--stream-api-port" -> options.withStreamApiPort(port(name, value));
                 case "--key-generator-port" -> options.withKeyGeneratorPort(port(name, value));
+                case "--kafka" -> options.withExternalBootstrap(value);
                 default -> throw new IllegalArgumentException("unknown option " + name
-                        + " (known: --data-dir, --kafka-port, --stream-api-port, --key-generator-port)");
+                        + " (known: --data-dir, --kafka-port, --stream-api-port, --key-generator-port, --kafka)");
             };
         }
         return options;

@@ -9,10 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.grpc.Server;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.streamapi.connection.ConnectionService;
 import io.slipstream.streamapi.connection.Connections;
 import io.slipstream.streamapi.dataformat.DataFormatService;
@@ -84,14 +87,16 @@ public final class StreamApiServer implements AutoCloseable {
      */
     public static StreamApiServer start(String bootstrapServers, int port, StackOptions options) {
         long started = System.nanoTime();
-        KafkaAdmin admin = new KafkaAdmin(bootstrapServers);
+        KafkaConnection kafka = options.kafka().connection(bootstrapServers);
+        KafkaAdmin admin = new KafkaAdmin(kafka);
         RecordWriter records = null;
         Scheduler readers = null;
         try {
-            awaitKafka(admin, bootstrapServers);
+            awaitKafka(admin, kafka);
+            admin.useReplication(options.kafka());
             KafkaLayout layout = KafkaLayout.legacy(options.partitionMappings(), options.topicBased());
             admin.ensureTopics(Map.of(layout.sessionInfoTopic(), 1));
-            records = new RecordWriter(bootstrapServers);
+            records = new RecordWriter(kafka);
             WriteCounters counters = new WriteCounters();
             ServerLimits limits = options.limits();
             DataSources dataSources = new DataSources(layout, admin, limits.maxDataSources());
@@ -101,7 +106,7 @@ public final class StreamApiServer implements AutoCloseable {
             Sessions sessions = new Sessions(dataSources, new StreamCatalog(layout, admin), writer, keys, events, limits, Clock.systemUTC());
             DataFormats formats = new DataFormats(writer, keys);
             AtomicLong definitions = new AtomicLong();
-            dataSources.onFirstUse(ds -> LogReplay.replay(bootstrapServers, List.of(layout.essentials(ds)),
+            dataSources.onFirstUse(ds -> LogReplay.replay(kafka, List.of(layout.essentials(ds)),
                     r -> {
                         if (formats.replay(ds, r)) {
                             definitions.incrementAndGet();
@@ -125,7 +130,7 @@ public final class StreamApiServer implements AutoCloseable {
             for (int p = 0; p < sessionPartitions; p++) {
                 sessionLog.add(new TopicPartition(layout.sessionInfoTopic(), p));
             }
-            LogReplay.replay(bootstrapServers, sessionLog, sessions::replay);
+            LogReplay.replay(kafka, sessionLog, sessions::replay);
             LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
                     sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
 
@@ -137,10 +142,10 @@ public final class StreamApiServer implements AutoCloseable {
                     new SessionService(sessions, events),
                     new DataFormatService(formats, dataSources),
                     new ConnectionService(connections),
-                    new PacketReaderService(bootstrapServers, layout, dataSources, connections, sessions, formats, readers)),
+                    new PacketReaderService(kafka, layout, dataSources, connections, sessions, formats, readers)),
                     List.of(callLimits, new ClientIdentity()));
             LOG.info("Stream API listening on {} port {} (kafka {}, {} layout) in {} ms", options.security().describe(), server.getPort(),
-                    bootstrapServers,
+                    kafka,
                     options.topicBased() ? "topic-based" : "partition-based " + options.partitionMappings(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return new StreamApiServer(server, options.security(), admin, records, events, readers, counters, callLimits);
@@ -207,18 +212,23 @@ public final class StreamApiServer implements AutoCloseable {
                 counters.packetsWritten(), counters.packetsFailed());
     }
 
-    private static void awaitKafka(KafkaAdmin admin, String bootstrapServers) {
+    private static void awaitKafka(KafkaAdmin admin, KafkaConnection kafka) {
         long deadline = System.currentTimeMillis() + KAFKA_WAIT_MS;
         while (true) {
             try {
                 admin.listTopics();
                 return;
             } catch (RuntimeException e) {
+                if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
+                    // Waiting does not mend wrong credentials: say so at once.
+                    throw new IllegalStateException("Kafka at " + kafka + " refused this client: " + e.getMessage()
+                            + " (check the security settings: --kafka-config or the SLIPSTREAM_KAFKA_* variables)", e);
+                }
                 if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within "
+                    throw new IllegalStateException("Kafka at " + kafka + " did not answer within "
                             + KAFKA_WAIT_MS / 1000 + " s: " + e.getMessage(), e);
                 }
-                LOG.warn("Kafka at {} not answering yet ({}); retrying", bootstrapServers, e.getMessage());
+                LOG.warn("Kafka at {} not answering yet ({}); retrying", kafka, e.getMessage());
             }
         }
     }

@@ -19,6 +19,8 @@ class EmbeddedStackMainTest {
         assertEquals(1234, o.streamApiPort());
         assertEquals(15379, o.keyGeneratorPort());
         assertEquals(Map.of("Stream1", 1, "Stream2", 2), o.partitionMappings());
+        assertEquals(null, o.externalBootstrap(), "our own broker unless --kafka names a cluster");
+        assertEquals("k1:9092,k2:9092", EmbeddedStackMain.parse(new String[] {"--kafka", "k1:9092,k2:9092"}).externalBootstrap());
     }
 
     @Test

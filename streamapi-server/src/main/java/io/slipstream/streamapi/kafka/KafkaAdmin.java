@@ -1,5 +1,6 @@
 package io.slipstream.streamapi.kafka;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RetriableException;
@@ -26,11 +29,16 @@ import org.apache.kafka.common.internals.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.slipstream.atlaskafka.client.KafkaConnection;
+import io.slipstream.streamapi.KafkaSettings;
+import io.slipstream.streamapi.KafkaSettings.TopicReplication;
+
 /**
  * Topic creation and offset queries against the broker, shared by all parts of the Stream API. Topics
  * are created once with explicit partition counts and never altered (spec §2.3); their partition
  * counts are remembered so that a write to a partition that does not exist fails at once with a clear
- * message instead of waiting for metadata.
+ * message instead of waiting for metadata. Once {@link #useReplication} has been called, created topics get that
+ * replication factor and {@code min.insync.replicas}; before, the broker's defaults.
  */
 public final class KafkaAdmin implements AutoCloseable {
 
@@ -39,14 +47,38 @@ public final class KafkaAdmin implements AutoCloseable {
 
     private final Admin admin;
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+    private volatile TopicReplication replication;
 
-    /** @param bootstrapServers the Kafka bootstrap servers */
+    /** @param bootstrapServers the Kafka bootstrap servers (PLAINTEXT) */
     public KafkaAdmin(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "slipstream-stream-api-admin",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS));
+        this(KafkaConnection.plaintext(bootstrapServers));
+    }
+
+    /** @param connection the Kafka cluster and how to talk to it */
+    public KafkaAdmin(KafkaConnection connection) {
+        Map<String, Object> config = connection.clientProperties("slipstream-stream-api-admin");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        this.admin = Admin.create(config);
+    }
+
+    /**
+     * Counts the brokers of the cluster and fixes the replication of the topics created from now on.
+     *
+     * @param settings the replication asked for (0 = automatic)
+     * @return the replication chosen
+     * @throws IllegalStateException when the cluster cannot give it, or does not answer
+     */
+    public TopicReplication useReplication(KafkaSettings settings) {
+        int brokers = call("describe the cluster", admin.describeCluster().nodes()).size();
+        try {
+            replication = settings.replicationFor(brokers);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Kafka topics cannot be created as asked: " + e.getMessage(), e);
+        }
+        LOG.info("Topics are created with replication factor {} and min.insync.replicas {} ({} broker(s))",
+                replication.factor(), replication.minIsr(), brokers);
+        return replication;
     }
 
     /**
@@ -80,8 +112,11 @@ public final class KafkaAdmin implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
+        TopicReplication r = replication;
         List<NewTopic> newTopics = missing.entrySet().stream()
-                .map(e -> new NewTopic(e.getKey(), Optional.of(e.getValue()), Optional.empty()))
+                .map(e -> r == null ? new NewTopic(e.getKey(), Optional.of(e.getValue()), Optional.empty())
+                        : new NewTopic(e.getKey(), e.getValue(), (short) r.factor())
+                                .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(r.minIsr()))))
                 .toList();
         var result = admin.createTopics(newTopics);
         for (var entry : result.values().entrySet()) {
@@ -92,8 +127,14 @@ public final class KafkaAdmin implements AutoCloseable {
                 LOG.info("Created topic {} with {} partition(s)", topic, missing.get(topic));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TopicExistsException) {
-                    int actual = describePartitions(topic);
+                    TopicDescription existing = describe(topic);
+                    int actual = existing.partitions().size();
                     partitionCounts.put(topic, actual);
+                    int replicas = existing.partitions().get(0).replicas().size();
+                    if (r != null && replicas < r.factor()) {
+                        LOG.warn("Topic {} exists with replication factor {}, less than the {} asked for: it keeps its own",
+                                topic, replicas, r.factor());
+                    }
                     if (actual < missing.get(topic)) {
                         LOG.warn("Topic {} exists with {} partition(s), fewer than the {} the layout needs; "
                                 + "writes to the missing partitions will fail", topic, actual, missing.get(topic));
@@ -190,11 +231,15 @@ public final class KafkaAdmin implements AutoCloseable {
      * @return its partition count
      */
     public int describePartitions(String topic) {
-        Map<String, TopicDescription> d = call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames());
-        return d.get(topic).partitions().size();
+        return describe(topic).partitions().size();
     }
 
-    private static <T> T call(String what, org.apache.kafka.common.KafkaFuture<T> future) {
+    private TopicDescription describe(String topic) {
+        Map<String, TopicDescription> d = call("describe topic " + topic, admin.describeTopics(List.of(topic)).allTopicNames());
+        return d.get(topic);
+    }
+
+    private static <T> T call(String what, KafkaFuture<T> future) {
         try {
             return future.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -209,6 +254,6 @@ public final class KafkaAdmin implements AutoCloseable {
 
     @Override
     public void close() {
-        admin.close(java.time.Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
     }
 }

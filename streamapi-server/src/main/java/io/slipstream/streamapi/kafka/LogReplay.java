@@ -1,5 +1,6 @@
 package io.slipstream.streamapi.kafka;
 
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.read.ConsumerProperties;
 import io.slipstream.atlaskafka.read.LogEntry;
 import io.slipstream.atlaskafka.read.LogReader;
@@ -27,14 +28,14 @@ public final class LogReplay {
     }
 
     /**
-     * @param bootstrapServers the Kafka bootstrap servers
+     * @param kafka            the Kafka cluster
      * @param partitions       the partitions to replay (empty ones are done at once)
      * @param sink             receives every record, in offset order per partition
      * @return the number of records replayed
      * @throws IllegalStateException when the end is not reached within a minute
      */
-    public static long replay(String bootstrapServers, Collection<TopicPartition> partitions, Consumer<LogEntry> sink) {
-        ConsumerProperties consumer = ConsumerProperties.assignOnly(bootstrapServers, "stream-api-replay");
+    public static long replay(KafkaConnection kafka, Collection<TopicPartition> partitions, Consumer<LogEntry> sink) {
+        ConsumerProperties consumer = ConsumerProperties.assignOnly(kafka, "stream-api-replay");
         Long count = LogReader.toEnd(consumer, partitions.stream().map(tp -> TailPartition.fromBeginning(tp, "")).toList(),
                         ReadEnd.endOffsets(TIMEOUT), Schedulers.immediate())
                 .flatMapIterable(batch -> batch)

@@ -18,6 +18,7 @@ import io.slipstream.streamapi.grpc.GrpcErrors;
 import io.slipstream.streamapi.kafka.DataSources;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.atlaskafka.read.LogEntry;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.read.ConsumerProperties;
 import io.slipstream.atlaskafka.read.LogReader;
 import io.slipstream.atlaskafka.read.ReadEnd;
@@ -59,7 +60,7 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
     private final Scheduler scheduler;
 
     /**
-     * @param bootstrapServers Kafka
+     * @param kafka            the Kafka cluster
      * @param layout           the layout
      * @param dataSources      topic creation
      * @param connections      the reader connections
@@ -67,9 +68,9 @@ public final class PacketReaderService extends ReactorPacketReaderServiceGrpc.Pa
      * @param formats          data-format ids for ReadDataPackets
      * @param scheduler        where the readers' consumers poll
      */
-    public PacketReaderService(String bootstrapServers, KafkaLayout layout, DataSources dataSources,
+    public PacketReaderService(KafkaConnection kafka, KafkaLayout layout, DataSources dataSources,
                                Connections connections, Sessions sessions, DataFormats formats, Scheduler scheduler) {
-        this.consumer = ConsumerProperties.assignOnly(bootstrapServers, "stream-api-reader");
+        this.consumer = ConsumerProperties.assignOnly(kafka, "stream-api-reader");
         this.layout = layout;
         this.dataSources = dataSources;
         this.connections = connections;

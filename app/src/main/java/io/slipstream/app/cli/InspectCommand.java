@@ -2,6 +2,7 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.inspect.PacketSummary;
 import io.slipstream.app.json.Json;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.inspect.DataFormatRegistry;
 import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
 import io.slipstream.atlaskafka.inspect.LandedPacket;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,19 +42,14 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", converter = HostPortConverter.class,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
+    @Mixin
+    KafkaReadOptions kafka;
 
     @Option(names = "--data-source", paramLabel = "DS", defaultValue = "Slipstream", description = "Data source (default: ${DEFAULT-VALUE}).")
     String dataSource;
 
     @Option(names = "--session", paramLabel = "KEY", description = "Only this session's packets.")
     String session;
-
-    @Option(names = "--stream-partition", paramLabel = "STREAM=P", defaultValue = "Stream1=1,Stream2=2", split = ",",
-            description = "Partition of each stream in partition-based mode (default: ${DEFAULT-VALUE}).")
-    Map<String, Integer> mappings = new LinkedHashMap<>();
 
     @Option(names = "--follow", description = "Keep reading new packets until Ctrl-C (or --duration, --max-packets).")
     boolean follow;
@@ -79,6 +76,15 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        KafkaConnection connection;
+        try {
+            connection = kafka.connection(root.environment().env());
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        String bootstrap = kafka.bootstrap();
+        Map<String, Integer> mappings = kafka.mappings();
         if (follow) {
             if (check) {
                 err.println("--check needs a finite read; it cannot be combined with --follow");
@@ -88,7 +94,7 @@ public final class InspectCommand implements Callable<Integer> {
                 err.println("--max-packets must be 1 or more, not " + maxPackets);
                 return ExitCodes.USAGE;
             }
-            return follow(out, err);
+            return follow(out, err, connection);
         }
         if (duration != null || maxPackets != null) {
             err.println("--duration and --max-packets bound a --follow; without --follow inspect reads what is there and ends");
@@ -97,7 +103,7 @@ public final class InspectCommand implements Callable<Integer> {
         List<LandedPacket> all;
         List<LandedPacket> packets;
         try {
-            all = new KafkaPacketReader().readAll(bootstrap, dataSource, mappings);
+            all = new KafkaPacketReader().readAll(connection, dataSource, mappings);
             all.forEach(p -> formats.observe(p.packet()));
             packets = all.stream().filter(this::selected).toList();
         } catch (KafkaException e) {
@@ -130,12 +136,13 @@ public final class InspectCommand implements Callable<Integer> {
         return ExitCodes.FAILURE;
     }
 
-    private int follow(PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int follow(PrintWriter out, PrintWriter err, KafkaConnection connection) throws InterruptedException {
+        String bootstrap = kafka.bootstrap();
         CountDownLatch stop = new CountDownLatch(1);
         AtomicLong printed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(5))) {
-            Flux<LandedPacket> packets = new KafkaPacketReader().follow(bootstrap, dataSource, mappings)
+            Flux<LandedPacket> packets = new KafkaPacketReader().follow(connection, dataSource, kafka.mappings())
                     .doOnNext(p -> formats.observe(p.packet())).filter(this::selected);
             Disposable d = (maxPackets != null ? packets.take(maxPackets) : packets)
                     .subscribe(p -> {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code slipstream serve}: the embedded Kafka broker, Stream API and Key Generator until Ctrl-C. */
 @Command(name = "serve", description = {
         "Run the embedded stack (a Kafka broker in KRaft mode, the Stream API and the Key Generator) until Ctrl-C.",
+        "With --kafka it serves the Stream API and Key Generator in front of an existing Kafka cluster instead.",
         "Started again on the same data folder it carries on where it stopped: sessions, data formats and data.",
         "Listens on this machine only unless --bind opens it; see SECURITY.md for what it trusts and refuses."})
 public final class ServeCommand implements Callable<Integer> {
@@ -89,17 +91,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Data sources the Stream API creates Kafka topics for, at most (default: ${DEFAULT-VALUE}).")
     int maxDataSources;
 
+    @Mixin
+    KafkaClusterOptions cluster;
+
     /**
+     * @param env looks environment variables up (the Kafka security settings)
      * @return the stack's options from the command line
      * @throws picocli.CommandLine.ParameterException naming the option, when the values do not fit together
      */
-    StackOptions stackOptions() {
+    StackOptions stackOptions(Function<String, String> env) {
         try {
             ServerLimits limits = new ServerLimits(sessionRetention, maxEndedSessions, maxSessionsPerClient, maxStreamsPerClient,
                     maxSubscribersPerClient, maxConnectionsPerClient, maxDataSources);
             ServerSecurity security = new ServerSecurity(bind, tlsCert, tlsKey, clientCa);
             security.resolve();
-            return ports.applyTo(StackOptions.defaults().withDataDir(dataDir)).withLimits(limits).withSecurity(security);
+            return ports.applyTo(StackOptions.defaults().withDataDir(dataDir)).withLimits(limits).withSecurity(security)
+                    .withExternalBootstrap(cluster.bootstrap()).withKafka(cluster.settings(env));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -113,8 +120,9 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(30))) {
-            StackOptions options = stackOptions();
-            Optional<String> taken = ports.taken(options.security().resolve());
+            StackOptions options = stackOptions(root.environment().env());
+            // In front of an existing cluster no broker starts here, so the Kafka port is not ours to check.
+            Optional<String> taken = ports.taken(options.security().resolve(), options.externalBootstrap() == null);
             if (taken.isPresent()) {
                 return StackPortOptions.refuse(spec.commandLine().getErr(), taken.get());
             }
@@ -128,9 +136,10 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 out.println("Serving: kafka=" + stack.kafkaBootstrap() + " stream-api=" + stack.streamApiAddress()
                         + " key-generator=" + stack.keyGeneratorAddress() + " (listening on " + options.security().describe()
-                        + ", data in " + dataDir + "). Ctrl-C stops.");
+                        + (options.externalBootstrap() == null ? ", data in " + dataDir : ", Kafka " + options.kafka().security().protocol())
+                        + "). Ctrl-C stops.");
                 out.flush();
-                shown = view.start(stack.kafkaBootstrap(), null, out);
+                shown = view.start(options.kafka().connection(stack.kafkaBootstrap()), null, out);
                 if (duration == null) {
                     stop.await();
                 } else {

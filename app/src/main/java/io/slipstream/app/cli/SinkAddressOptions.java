@@ -14,7 +14,7 @@ public final class SinkAddressOptions {
             description = "Key Generator to use, for every pipeline.")
     String keyGenerator;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+    @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]", converter = BootstrapConverter.class,
             description = "Kafka bootstrap servers, for delivery confirmation (sink option confirm: true).")
     String kafka;
 

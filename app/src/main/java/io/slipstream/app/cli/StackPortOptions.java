@@ -44,8 +44,17 @@ public final class StackPortOptions {
      * @return what is taken and the option that picks another, or empty when all three are free
      */
     Optional<String> taken(InetAddress bind) {
+        return taken(bind, true);
+    }
+
+    /**
+     * @param bind      where the Stream API and Key Generator will listen
+     * @param ownBroker whether the embedded broker starts too (not in front of an existing cluster)
+     * @return as {@link #taken(InetAddress)}, the Kafka port checked only for our own broker
+     */
+    Optional<String> taken(InetAddress bind, boolean ownBroker) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        if (!free(loopback, kafkaPort)) {
+        if (ownBroker && !free(loopback, kafkaPort)) {
             return Optional.of(inUse(kafkaPort, "--kafka-port"));
         }
         if (!free(bind, streamApiPort)) {

@@ -2,14 +2,14 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.http.AppHttpServer;
 import io.slipstream.app.view.ViewServer;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,9 +28,8 @@ public final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "localhost:9092", converter = HostPortConverter.class,
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
+    @Mixin
+    KafkaReadOptions kafka;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = ViewOption.DEFAULT_PORT,
             description = "HTTP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
@@ -43,10 +42,6 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--data-source", paramLabel = "DS", description = "Data source the page opens on.")
     String dataSource;
 
-    @Option(names = "--stream-partition", paramLabel = "STREAM=P", defaultValue = "Stream1=1,Stream2=2", split = ",",
-            description = "Partition of each stream in partition-based mode (default: ${DEFAULT-VALUE}).")
-    Map<String, Integer> mappings = new LinkedHashMap<>();
-
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
             description = "Stop after this long instead of waiting for Ctrl-C (for scripts).")
     Duration duration;
@@ -58,10 +53,17 @@ public final class ViewCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--port must be 0 to 65535, not " + port);
             return ExitCodes.USAGE;
         }
+        KafkaConnection connection;
+        try {
+            connection = kafka.connection(root.environment().env());
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         try (GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), stop::countDown, Duration.ofSeconds(10));
-             ViewServer view = ViewServer.start(bootstrap, mappings, bind, port)) {
-            out.println("View: " + view.address(dataSource) + " (reading Kafka at " + bootstrap + "). Ctrl-C stops.");
+             ViewServer view = ViewServer.start(connection, kafka.mappings(), bind, port)) {
+            out.println("View: " + view.address(dataSource) + " (reading Kafka at " + kafka.bootstrap() + "). Ctrl-C stops.");
             out.flush();
             if (duration == null) {
                 stop.await();

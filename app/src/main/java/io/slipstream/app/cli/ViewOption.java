@@ -2,6 +2,7 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.http.AppHttpServer;
 import io.slipstream.app.view.ViewServer;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -32,6 +33,16 @@ public final class ViewOption {
      * @return the running view, or null when {@code --view} was not given
      */
     ViewServer start(String bootstrap, String dataSource, PrintWriter out) {
+        return start(bootstrap == null ? null : KafkaConnection.plaintext(bootstrap), dataSource, out);
+    }
+
+    /**
+     * @param bootstrap  the Kafka the work writes to and how to talk to it, or null when none is known
+     * @param dataSource the data source to open the page on, or null
+     * @param out        where to print the address
+     * @return the running view, or null when {@code --view} was not given
+     */
+    ViewServer start(KafkaConnection bootstrap, String dataSource, PrintWriter out) {
         if (port == null) {
             return null;
         }
@@ -40,7 +51,7 @@ public final class ViewOption {
                     + "with --stream-api, or leave both out to use the embedded stack");
         }
         ViewServer view = ViewServer.start(bootstrap, Map.of("Stream1", 1, "Stream2", 2), AppHttpServer.LOOPBACK, port);
-        out.println("View: " + view.address(dataSource) + " (reading Kafka at " + bootstrap + ")");
+        out.println("View: " + view.address(dataSource) + " (reading Kafka at " + bootstrap.bootstrapServers() + ")");
         out.flush();
         return view;
     }

@@ -1,6 +1,7 @@
 package io.slipstream.app.view;
 
 import io.slipstream.app.http.AppHttpServer;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.view.ViewService;
 import io.slipstream.view.http.ViewRoutes;
 import io.slipstream.view.kafka.KafkaPacketSource;
@@ -37,6 +38,18 @@ public final class ViewServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static ViewServer start(String bootstrap, Map<String, Integer> partitionMappings, String host, int port) {
+        return start(KafkaConnection.plaintext(bootstrap), partitionMappings, host, port);
+    }
+
+    /**
+     * @param bootstrap         the Kafka cluster to read and how to talk to it (SSL / SASL)
+     * @param partitionMappings stream name to partition (partition-based layout)
+     * @param host              the address to bind ({@link AppHttpServer#LOOPBACK} unless asked otherwise)
+     * @param port              the port, 0 for any free one
+     * @return the running view
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static ViewServer start(KafkaConnection bootstrap, Map<String, Integer> partitionMappings, String host, int port) {
         ViewService service = new ViewService(new KafkaPacketSource(bootstrap, partitionMappings, KAFKA_TIMEOUT), CATCH_UP);
         ViewRoutes routes = new ViewRoutes(service);
         try {

@@ -32,11 +32,6 @@ public final class PipelineRun {
 
     /** Pipeline events (blocks, markers) queued for the sink, at most; beyond it the pipeline's buffer and policy act. */
     private static final int EVENT_QUEUE = 256;
-    /**
-     * Bytes of pipeline events queued for the sink, at most: 16 MiB, a little over a second of a 1,000-channel group
-     * at 1 kHz (13 MB/s on the wire, 8 MB/s of doubles in blocks), small beside a 384 MB heap.
-     */
-    static final long EVENT_QUEUE_BYTES = 16L << 20;
 
     private final String name;
     private final String sourceLabel;
@@ -47,8 +42,7 @@ public final class PipelineRun {
     private final SinkSettings sinkSettings;
     private final PipelineClock clock;
     private final Sinks.Empty<Void> stop = Sinks.empty();
-    private final ByteBoundedQueue<PipelineEvent> events =
-            new ByteBoundedQueue<>(EVENT_QUEUE_BYTES, EVENT_QUEUE, PipelineEvent::sizeBytes, Schedulers.boundedElastic());
+    private final ByteBoundedQueue<PipelineEvent> events;
     private volatile LongConsumer blockLatency = nanos -> { };
     private volatile long startedNanos;
 
@@ -86,6 +80,9 @@ public final class PipelineRun {
         // ms made interval-paced sources fail with "Could not emit tick"). The hand-off sits behind the buffer, so
         // when anything downstream is full the policy acts instead of a queue growing.
         this.pipeline = Pipeline.of(stoppable, settings, clock, Schedulers.boundedElastic());
+        // Bounded in bytes (overflow.queue-bytes): blocks run from bytes to megabytes.
+        this.events = new ByteBoundedQueue<>(settings.overflow().queueBytes(), EVENT_QUEUE, PipelineEvent::sizeBytes,
+                Schedulers.boundedElastic());
         this.sink = new StreamApiSink(sinkSettings);
     }
 

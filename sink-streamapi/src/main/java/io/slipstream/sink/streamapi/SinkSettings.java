@@ -3,7 +3,6 @@ package io.slipstream.sink.streamapi;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -138,10 +137,8 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         if (packets < 1) {
             throw c.error("resend-buffer", "expected a number of packets of at least 1, found " + packets);
         }
-        long bytes = c.string("resend-buffer-bytes").map(v -> parseBytes(c, "resend-buffer-bytes", v))
-                .orElse(d.resendBufferBytes());
-        long maxPacket = c.string("max-packet-bytes").map(v -> parseBytes(c, "max-packet-bytes", v))
-                .orElse((long) d.maxPacketBytes());
+        long bytes = c.getBytes("resend-buffer-bytes", d.resendBufferBytes());
+        long maxPacket = c.getBytes("max-packet-bytes", d.maxPacketBytes());
         if (maxPacket < MIN_MAX_PACKET_BYTES || maxPacket > Integer.MAX_VALUE / 4) {
             throw c.error("max-packet-bytes", "expected a size from " + MIN_MAX_PACKET_BYTES + " bytes to 512MB,"
                     + " found " + maxPacket + " bytes (the official Stream API takes requests up to 4MB)");
@@ -167,27 +164,6 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
             throw c.error(key, "must not be blank");
         }
         return v;
-    }
-
-    private static long parseBytes(ConfigSection c, String key, String text) {
-        String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
-        long unit = 1;
-        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
-            if (v.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                v = v.substring(0, v.length() - u[0].length()).trim();
-                break;
-            }
-        }
-        try {
-            long n = Long.parseLong(v) * unit;
-            if (n < 1) {
-                throw c.error(key, "expected a positive size, found '" + text + "'");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw c.error(key, "expected a size such as 65536, 512KB or 64MB, found '" + text + "'");
-        }
     }
 
     /** @param v {@code host:port} @return a copy with that Stream API address */

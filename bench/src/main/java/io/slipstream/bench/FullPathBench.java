@@ -1,6 +1,7 @@
 package io.slipstream.bench;
 
 import io.slipstream.pipeline.BlockSettings;
+import io.slipstream.pipeline.ByteBoundedQueue;
 import io.slipstream.pipeline.CountersSnapshot;
 import io.slipstream.pipeline.GapPolicy;
 import io.slipstream.pipeline.MarkerSettings;
@@ -8,6 +9,7 @@ import io.slipstream.pipeline.OverflowPolicy;
 import io.slipstream.pipeline.OverflowSettings;
 import io.slipstream.pipeline.Pipeline;
 import io.slipstream.pipeline.PipelineClock;
+import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.PipelineSettings;
 import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
@@ -171,11 +173,14 @@ public final class FullPathBench {
 
     private static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
-        Pipeline pipeline = Pipeline.of(source, pipelineSettings(options), PipelineClock.system());
+        PipelineSettings settings = pipelineSettings(options);
+        Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), Schedulers.boundedElastic());
+        // As in the app: the sink works on its own thread, never on the one that carries the samples, behind a
+        // queue bounded in bytes.
+        ByteBoundedQueue<PipelineEvent> events = new ByteBoundedQueue<>(settings.overflow().queueBytes(),
+                EVENT_QUEUE, PipelineEvent::sizeBytes, sinkThread);
         try (StreamApiSink sink = new StreamApiSink(sinkSettings)) {
-            // As in the app: the sink works on its own thread, never on the one that carries the samples.
-            SinkResult result = sink.write(pipeline.events().publishOn(sinkThread, EVENT_QUEUE))
-                    .block(writeTimeout(options));
+            SinkResult result = sink.write(events.apply(pipeline.events())).block(writeTimeout(options));
             if (result == null) {
                 throw new IllegalStateException("the sink ended without a session result");
             }

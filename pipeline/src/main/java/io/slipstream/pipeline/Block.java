@@ -1,6 +1,7 @@
 package io.slipstream.pipeline;
 
 import io.slipstream.spi.SampleStatus;
+import java.util.Arrays;
 
 /**
  * A gapless run of samples of one rate group: sample {@code i} of every column was read at
@@ -93,6 +94,39 @@ public final class Block implements PipelineEvent {
      */
     public boolean covers(long timeNanos) {
         return timeNanos >= startNanos && timeNanos <= lastNanos();
+    }
+
+    /** @return the value and status arrays' bytes (only the {@code length} samples used) plus a small header */
+    @Override
+    public long sizeBytes() {
+        long bytes = 64L + 16L * values.length;
+        for (byte[] s : status) {
+            bytes += s == null ? 0 : length;
+        }
+        return bytes + 8L * length * values.length;
+    }
+
+    /**
+     * @param from   the first sample, 0 or more
+     * @param length how many samples, at least 1
+     * @return samples {@code from} to {@code from + length} of every column as a block of its own, starting at the
+     *         grid time of sample {@code from} (this block itself when that is all of it)
+     */
+    public Block slice(int from, int length) {
+        if (from < 0 || length < 1 || from + length > this.length) {
+            throw new IndexOutOfBoundsException("samples " + from + " to " + (from + length) + " of a block of "
+                    + this.length);
+        }
+        if (from == 0 && length == this.length) {
+            return this;
+        }
+        double[][] v = new double[values.length][];
+        byte[][] s = new byte[values.length][];
+        for (int col = 0; col < values.length; col++) {
+            v[col] = Arrays.copyOfRange(values[col], from, from + length);
+            s[col] = status[col] == null ? null : Arrays.copyOfRange(status[col], from, from + length);
+        }
+        return new Block(group, startNanos + from * intervalNanos, intervalNanos, length, v, s);
     }
 
     @Override

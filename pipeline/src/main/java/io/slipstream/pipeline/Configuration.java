@@ -41,4 +41,10 @@ public record Configuration(int version, List<ChannelDefinition> channels, List<
                          SessionMetadata metadata) {
         this(version, channels, groups, List.of(), List.of(), metadata);
     }
+
+    /** @return a few hundred bytes per channel definition (names, units, description) */
+    @Override
+    public long sizeBytes() {
+        return 256L + 256L * channels.size();
+    }
 }

@@ -16,6 +16,7 @@ import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * One source turned into the events a sink sends: {@link Configuration}s, gapless {@link Block}s per rate group for
@@ -33,19 +34,28 @@ import reactor.core.publisher.SignalType;
 public final class Pipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    /**
+     * Samples the hand-off to the assembly thread holds beyond the buffer: Reactor's small prefetch, so that the
+     * buffer (whose policy acts) is where samples wait, not an unbounded queue in front of it.
+     */
+    static final int HANDOFF_SAMPLES = 256;
 
     private final TelemetrySource source;
     private final PipelineSettings settings;
     private final PipelineClock clock;
     private final PipelineCounters counters;
+    private final Scheduler handoff;
     private final AtomicBoolean subscribed = new AtomicBoolean();
 
-    private Pipeline(TelemetrySource source, PipelineSettings settings, PipelineClock clock) {
+    private Pipeline(TelemetrySource source, PipelineSettings settings, PipelineClock clock, Scheduler handoff) {
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         OverflowSettings overflow = settings.overflow();
-        this.counters = new PipelineCounters(overflow.policy() == OverflowPolicy.BLOCK ? 0 : overflow.buffer());
+        boolean buffered = overflow.policy() != OverflowPolicy.BLOCK;
+        this.handoff = buffered ? handoff : null;
+        this.counters = new PipelineCounters(!buffered ? 0
+                : overflow.buffer() + (this.handoff == null ? 0 : HANDOFF_SAMPLES));
     }
 
     /**
@@ -55,7 +65,25 @@ public final class Pipeline {
      * @return the pipeline
      */
     public static Pipeline of(TelemetrySource source, PipelineSettings settings, PipelineClock clock) {
-        return new Pipeline(source, settings, clock);
+        return new Pipeline(source, settings, clock, null);
+    }
+
+    /**
+     * A pipeline whose block assembly runs on {@code handoff}, not on the source's thread: the source only puts its
+     * samples into the bounded buffer (whose policy acts when it is full) and returns at once, so that a stall in
+     * assembly or in the sink never delays a live source's timer. The hand-off itself holds at most
+     * {@value #HANDOFF_SAMPLES} samples, counted in the buffer's fill. Under policy {@code block} there is no buffer
+     * and no hand-off.
+     *
+     * @param source   the source; subscribed when the events are
+     * @param settings block, marker and overflow settings
+     * @param clock    the clock for linger and the source's context
+     * @param handoff  where block assembly runs
+     * @return the pipeline
+     */
+    public static Pipeline of(TelemetrySource source, PipelineSettings settings, PipelineClock clock,
+                              Scheduler handoff) {
+        return new Pipeline(source, settings, clock, Objects.requireNonNull(handoff, "handoff"));
     }
 
     /** @return the counters of this pipeline's run */
@@ -115,16 +143,21 @@ public final class Pipeline {
 
     private Flux<SampleValue> buffered(Flux<SampleValue> samples) {
         int size = settings.overflow().buffer();
-        return switch (settings.overflow().policy()) {
+        Flux<SampleValue> buffer = switch (settings.overflow().policy()) {
             case BLOCK -> samples;
             case DROP_OLDEST -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-oldest"),
-                    BufferOverflowStrategy.DROP_OLDEST).doOnNext(s -> counters.taken());
+                    BufferOverflowStrategy.DROP_OLDEST);
             case DROP_NEWEST -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-newest"),
-                    BufferOverflowStrategy.DROP_LATEST).doOnNext(s -> counters.taken());
+                    BufferOverflowStrategy.DROP_LATEST);
             case FAIL -> samples.onBackpressureBuffer(size, s -> overflowed(s, "overflow-fail"),
-                            BufferOverflowStrategy.ERROR).doOnNext(s -> counters.taken())
+                            BufferOverflowStrategy.ERROR)
                     .onErrorMap(Exceptions::isOverflow, e -> new BufferOverflowException(size, e));
         };
+        if (settings.overflow().policy() == OverflowPolicy.BLOCK) {
+            return buffer;
+        }
+        // Taken counts after the hand-off, so that the samples inside it show in the buffer's fill.
+        return (handoff == null ? buffer : buffer.publishOn(handoff, HANDOFF_SAMPLES)).doOnNext(s -> counters.taken());
     }
 
     private void received(SampleValue sample) {

@@ -7,4 +7,14 @@ package io.slipstream.pipeline;
  * data that contains their time; a {@link SessionDetails} when the source's session metadata changes later on.
  */
 public sealed interface PipelineEvent permits Configuration, Block, Rows, EventOccurrence, Marker, SessionDetails {
+
+    /**
+     * What the event holds on the heap, roughly, for the queues that are bounded in bytes: the arrays of a block or
+     * row batch dominate; anything else is small.
+     *
+     * @return an estimate in bytes, at least 1
+     */
+    default long sizeBytes() {
+        return 256;
+    }
 }

@@ -96,4 +96,14 @@ public final class Rows implements PipelineEvent {
         return "Rows[group=" + group.id() + ", first=" + firstNanos() + ", last=" + lastNanos() + ", length=" + length
                 + ", columns=" + values.length + "]";
     }
+
+    /** @return the times, value and status arrays' bytes (only the rows used) plus a small header */
+    @Override
+    public long sizeBytes() {
+        long bytes = 64L + 16L * values.length + 8L * length;
+        for (byte[] s : status) {
+            bytes += s == null ? 0 : length;
+        }
+        return bytes + 8L * length * values.length;
+    }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Each overflow policy under zero and low downstream demand; the counters add up; cancellation. */
 class OverflowTest {
@@ -43,10 +44,16 @@ class OverflowTest {
     private final List<PipelineEvent> events = new ArrayList<>();
 
     private Flux<PipelineEvent> scenario(TelemetrySource source, OverflowPolicy policy) {
+        return scenario(source, policy, false);
+    }
+
+    private Flux<PipelineEvent> scenario(TelemetrySource source, OverflowPolicy policy, boolean handoff) {
         PipelineSettings s = new PipelineSettings(
                 new BlockSettings(10, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.SPLIT),
                 new MarkerSettings(false, List.of()), new OverflowSettings(policy, BUFFER));
-        Pipeline p = virtualPipeline(source, s);
+        Pipeline p = handoff
+                ? Pipeline.of(source, s, PipelineClock.virtual(VirtualTimeScheduler.get()), VirtualTimeScheduler.get())
+                : virtualPipeline(source, s);
         pipeline.set(p);
         return p.events().doOnNext(events::add);
     }
@@ -103,6 +110,33 @@ class OverflowTest {
         assertEquals(c.emitted(), emittedValues().size());
         assertEquals(policy == OverflowPolicy.DROP_OLDEST ? "0-55 2936-2999" : "0-119", emittedRuns(),
                 "which end of the stream survives");
+    }
+
+    @Test
+    void theHandOffToTheAssemblyThreadHoldsABoundedNumberOfSamplesAndTheBufferDropsTheRest() {
+        StepVerifier.withVirtualTime(() -> scenario(paced(List.of(A), Duration.ofMillis(1), SAMPLES),
+                        OverflowPolicy.DROP_OLDEST, true), 0)
+                .thenAwait(Duration.ofSeconds(4))
+                .then(() -> {
+                    CountersSnapshot c = counters();
+                    // The hand-off asked the buffer for 256 and passed 56 to the assembly: 200 wait in it, 64 in the
+                    // buffer, both shown as the buffer's fill out of 64 + 256.
+                    assertEquals(200 + BUFFER, c.bufferFill(), c.toString());
+                    assertEquals(BUFFER + Pipeline.HANDOFF_SAMPLES, c.bufferCapacity());
+                    assertEquals((200L + BUFFER) * CountersSnapshot.SAMPLE_BYTES, c.bufferBytes());
+                })
+                .thenRequest(Long.MAX_VALUE)
+                .thenConsumeWhile(e -> true)
+                .verifyComplete();
+
+        CountersSnapshot c = counters();
+        assertEquals(SAMPLES, c.received());
+        // Kept: the 256 the hand-off asked for (56 of them already in the assembly) and the buffer's newest 64.
+        assertEquals(java.util.Map.of("overflow-oldest", (long) (SAMPLES - Pipeline.HANDOFF_SAMPLES - BUFFER)),
+                c.dropped(), c.toString());
+        assertEquals(Pipeline.HANDOFF_SAMPLES + BUFFER, c.emitted());
+        assertEquals(0, c.bufferFill());
+        assertBalanced(c);
     }
 
     @ParameterizedTest

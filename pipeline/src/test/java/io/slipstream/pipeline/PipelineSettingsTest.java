@@ -74,4 +74,21 @@ class PipelineSettingsTest {
                 Map.of("markers", Map.of("rules", List.of(Map.of("kind", "counter")))))));
         assertEquals("pipelines[0].markers.rules[0].channel", noChannel.key());
     }
+
+    @Test
+    void theQueueForTheSinkIsBoundedInBytesWrittenWithAUnitAndABadSizeNamesItsKey() {
+        OverflowSettings o = PipelineSettings.fromConfig(pipeline(Map.of("overflow",
+                Map.of("policy", "drop-newest", "buffer", 2048, "queue-bytes", "512KB")))).overflow();
+        assertEquals(new OverflowSettings(OverflowPolicy.DROP_NEWEST, 2048, 512 * 1024), o);
+        assertEquals(16L << 20, OverflowSettings.defaults().queueBytes());
+
+        ConfigException e = assertThrows(ConfigException.class, () -> PipelineSettings.fromConfig(pipeline(Map.of(
+                "overflow", Map.of("policy", "drop-newest", "queue-bytes", "lots")))));
+        assertEquals("pipelines[0].overflow.queue-bytes", e.key());
+        assertTrue(e.getMessage().endsWith("expected a size such as 65536, 512KB or 64MB, found 'lots'"),
+                e.getMessage());
+        ConfigException zero = assertThrows(ConfigException.class, () -> PipelineSettings.fromConfig(pipeline(Map.of(
+                "overflow", Map.of("queue-bytes", "0MB")))));
+        assertTrue(zero.getMessage().endsWith("expected a positive size, found '0MB'"), zero.getMessage());
+    }
 }

@@ -47,10 +47,24 @@ final class PipelineMeters {
                     s -> s.pipeline().markersDropped()),
             new Series("slipstream.packets.sent", "Packets sent to the Stream API.", s -> s.sink().packetsSent()),
             new Series("slipstream.bytes.sent", "Packet bytes sent to the Stream API.", s -> s.sink().bytes()),
-            new Series("slipstream.resends", "Packets sent again after a reconnect.", s -> s.sink().resends()));
+            new Series("slipstream.resends", "Packets sent again after a reconnect.", s -> s.sink().resends()),
+            new Series("slipstream.packets.dropped", "Packets the sink dropped (lost from the resend buffer, too large).",
+                    s -> s.sink().droppedTotal()),
+            new Series("slipstream.packets.dropped.bytes", "Bytes of the packets the sink dropped.",
+                    s -> s.sink().droppedBytesTotal()),
+            new Series("slipstream.packets.dropped.samples", "Sample slots of the packets the sink dropped.",
+                    s -> s.sink().droppedSamplesTotal()));
     private static final List<Series> GAUGES = List.of(
             new Series("slipstream.buffer.fill", "Samples waiting in the pipeline's buffer.", s -> s.pipeline().bufferFill()),
-            new Series("slipstream.buffer.capacity", "Capacity of the pipeline's buffer.", s -> s.pipeline().bufferCapacity()));
+            new Series("slipstream.buffer.capacity", "Capacity of the pipeline's buffer.", s -> s.pipeline().bufferCapacity()),
+            new Series("slipstream.buffer.bytes", "Bytes held between source and socket: sample buffer (estimated),"
+                    + " events for the sink, send queues and resend buffers.", PipelineStatus::bufferedBytes),
+            new Series("slipstream.event.queue.bytes", "Bytes of blocks and markers waiting for the sink.",
+                    PipelineStatus::eventBytes),
+            new Series("slipstream.send.queue.bytes", "Bytes of packets waiting to be sent.",
+                    s -> s.sink().queuedBytes()),
+            new Series("slipstream.resend.buffer.bytes", "Bytes of sent packets kept for a resend.",
+                    s -> s.sink().retainedBytes()));
     private static final String DROPPED = "slipstream.samples.dropped";
     private static final String CONNECTED_STATE = "CONNECTED";
 

@@ -2,7 +2,7 @@ package io.slipstream.app.run;
 
 import io.slipstream.app.status.StartupText;
 import io.slipstream.pipeline.Block;
-import io.slipstream.pipeline.OverflowPolicy;
+import io.slipstream.pipeline.ByteBoundedQueue;
 import io.slipstream.pipeline.Pipeline;
 import io.slipstream.pipeline.PipelineClock;
 import io.slipstream.pipeline.PipelineEvent;
@@ -10,13 +10,11 @@ import io.slipstream.pipeline.PipelineSettings;
 import io.slipstream.sink.streamapi.SinkResult;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.sink.streamapi.StreamApiSink;
-import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.TelemetrySource;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -32,7 +30,7 @@ public final class PipelineRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRun.class);
 
-    /** Pipeline events (blocks, markers) queued for the sink; beyond it the pipeline's own buffer and policy act. */
+    /** Pipeline events (blocks, markers) queued for the sink, at most; beyond it the pipeline's buffer and policy act. */
     private static final int EVENT_QUEUE = 256;
 
     private final String name;
@@ -44,6 +42,7 @@ public final class PipelineRun {
     private final SinkSettings sinkSettings;
     private final PipelineClock clock;
     private final Sinks.Empty<Void> stop = Sinks.empty();
+    private final ByteBoundedQueue<PipelineEvent> events;
     private volatile LongConsumer blockLatency = nanos -> { };
     private volatile long startedNanos;
 
@@ -75,15 +74,15 @@ public final class PipelineRun {
         this.settings = settings;
         this.sinkSettings = sinkSettings;
         this.clock = clock;
-        boolean live = settings.overflow().policy() != OverflowPolicy.BLOCK;
-        TelemetrySource stoppable = ctx -> {
-            Flux<SampleValue> samples = source.samples(ctx).takeUntilOther(stop.asMono());
-            // A live source (any policy but block) hands its samples to a queue and returns at once, so that
-            // block assembly never runs on the source's own timer threads: a stall there of a few tens of ms made
-            // interval-paced sources fail with "Could not emit tick". The bounded buffer and its policy follow.
-            return live ? samples.publishOn(Schedulers.boundedElastic(), Integer.MAX_VALUE) : samples;
-        };
-        this.pipeline = Pipeline.of(stoppable, settings, clock);
+        TelemetrySource stoppable = ctx -> source.samples(ctx).takeUntilOther(stop.asMono());
+        // A live source (any policy but block) hands its samples to the bounded buffer and returns at once: block
+        // assembly runs on a thread of its own, never on the source's timer threads (a stall there of a few tens of
+        // ms made interval-paced sources fail with "Could not emit tick"). The hand-off sits behind the buffer, so
+        // when anything downstream is full the policy acts instead of a queue growing.
+        this.pipeline = Pipeline.of(stoppable, settings, clock, Schedulers.boundedElastic());
+        // Bounded in bytes (overflow.queue-bytes): blocks run from bytes to megabytes.
+        this.events = new ByteBoundedQueue<>(settings.overflow().queueBytes(), EVENT_QUEUE, PipelineEvent::sizeBytes,
+                Schedulers.boundedElastic());
         this.sink = new StreamApiSink(sinkSettings);
     }
 
@@ -114,7 +113,7 @@ public final class PipelineRun {
                     sinkSettings.dataSource(), sinkSettings.stream(), sinkSettings.streamApi());
             // The sink works on its own thread: whatever it waits for (connections, keys, flow control, class
             // loading on first use) never runs on the thread that carries the source's samples (rule 6).
-            return sink.write(pipeline.events().publishOn(Schedulers.boundedElastic(), EVENT_QUEUE).doOnNext(this::taken));
+            return sink.write(events.apply(pipeline.events()).doOnNext(this::taken));
         }).map(this::ended).onErrorResume(e -> Mono.just(failed(e)));
     }
 
@@ -142,7 +141,7 @@ public final class PipelineRun {
         long started = startedNanos;
         return new PipelineStatus(name, sinkSettings.dataSource(), sinkSettings.stream(),
                 pipeline.counters().snapshot(), sink.counters().snapshot(), source.progress().orElse(null),
-                started == 0 ? 0 : System.nanoTime() - started);
+                started == 0 ? 0 : System.nanoTime() - started, events.bytes());
     }
 
     /** Releases the sink's connections. */

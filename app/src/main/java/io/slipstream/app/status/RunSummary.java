@@ -69,9 +69,11 @@ public final class RunSummary {
                         + " reached the Stream API%n", notSent));
             }
             sb.append(String.format(Locale.ROOT,
-                    "  packets: %,d sent (%,d data, %,d markers, %,d configurations), %,d bytes, %,d resent, %,d dropped %s, %,d unconfirmed%n",
+                    "  packets: %,d sent (%,d data, %,d markers, %,d configurations), %,d bytes, %,d resent, %,d dropped %s%s, %,d unconfirmed%n",
                     k.packetsSent(), k.blocks(), k.markers(), k.configurations(), k.bytes(), k.resends(),
-                    k.droppedTotal(), k.dropped(), k.unconfirmed()));
+                    k.droppedTotal(), k.dropped(), k.droppedTotal() == 0 ? ""
+                            : String.format(Locale.ROOT, " (%,d bytes, %,d samples)", k.droppedBytesTotal(),
+                            k.droppedSamplesTotal()), k.unconfirmed()));
             if (!c.sourceProblems().isEmpty()) {
                 sb.append("  source problems: ").append(c.sourceProblems()).append(System.lineSeparator());
                 for (SourceProblem p : c.firstProblems()) {
@@ -126,10 +128,21 @@ public final class RunSummary {
             packets.put("reconnects", k.reconnects());
             packets.put("dropped", k.droppedTotal());
             packets.put("droppedByReason", new TreeMap<>(k.dropped()));
+            packets.put("droppedBytes", k.droppedBytesTotal());
+            packets.put("droppedSamples", k.droppedSamplesTotal());
+            packets.put("droppedBytesByReason", new TreeMap<>(k.droppedBytes()));
             packets.put("confirmed", k.confirmed());
             packets.put("unconfirmed", k.unconfirmed());
             packets.put("unconfirmedIds", o.unconfirmed().subList(0, Math.min(MAX_IDS, o.unconfirmed().size())));
             p.put("packets", packets);
+            Map<String, Object> buffer = new LinkedHashMap<>();
+            buffer.put("bytes", s.bufferedBytes());
+            buffer.put("samples", c.bufferFill());
+            buffer.put("sampleCapacity", c.bufferCapacity());
+            buffer.put("eventQueueBytes", s.eventBytes());
+            buffer.put("sendQueueBytes", k.queuedBytes());
+            buffer.put("resendBufferBytes", k.retainedBytes());
+            p.put("buffer", buffer);
             p.put("sourceProblems", new TreeMap<>(c.sourceProblems()));
             p.put("firstSourceProblems", c.firstProblems().stream().map(SourceProblem::toString).toList());
             pipelines.add(p);

@@ -43,7 +43,8 @@ final class StatusLine {
         double samplesPerSecond = (c.received() - (before == null ? 0 : before.pipeline().received())) / seconds;
         double blocksPerSecond = (c.blocks() - (before == null ? 0 : before.pipeline().blocks())) / seconds;
         int fillPercent = c.bufferCapacity() <= 0 ? 0 : (int) (100L * c.bufferFill() / c.bufferCapacity());
-        long dropped = c.droppedTotal() + k.droppedTotal();
+        // One unit on the line: samples, whether the pipeline dropped them or they were in a packet the sink lost.
+        long dropped = c.droppedTotal() + k.droppedSamplesTotal();
         List<Fact> f = new ArrayList<>();
         f.add(new Fact("progress", ProgressText.format(now.progress(), before == null ? null : before.progress(),
                 elapsedNanos, now.runningNanos()), null));
@@ -56,9 +57,20 @@ final class StatusLine {
                 + (c.eventsDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d dropped)", c.eventsDropped()))));
         f.add(new Fact("eventsDropped", c.eventsDropped(), "")); // JSON only: the line says it beside the events
         f.add(new Fact("markers", c.markers(), String.format(Locale.ROOT, "%,d markers", c.markers())));
-        f.add(new Fact("dropped", dropped, String.format(Locale.ROOT, "%,d dropped", dropped)));
+        f.add(new Fact("dropped", dropped, String.format(Locale.ROOT, "%,d dropped", dropped)
+                + (k.droppedTotal() == 0 ? "" : String.format(Locale.ROOT, " (%,d packets lost, %s)", k.droppedTotal(),
+                StartupText.bytes(k.droppedBytesTotal())))));
+        f.add(new Fact("packetsDropped", k.droppedTotal(), "")); // JSON only: the line says it beside the drops
+        f.add(new Fact("packetsDroppedBytes", k.droppedBytesTotal(), ""));
         f.add(new Fact("filled", c.filled(), String.format(Locale.ROOT, "%,d filled", c.filled())));
-        f.add(new Fact("bufferSamples", c.bufferFill(), "buffer " + fillPercent + "%"));
+        // Every byte between source and socket, and how full the sample buffer (where the policy acts) is.
+        f.add(new Fact("bufferBytes", now.bufferedBytes(), "buffer " + StartupText.bytes(now.bufferedBytes())
+                + " (samples " + fillPercent + "%)"));
+        f.add(new Fact("bufferSamples", c.bufferFill(), ""));
+        f.add(new Fact("bufferSamplesPercent", fillPercent, ""));
+        f.add(new Fact("eventQueueBytes", now.eventBytes(), ""));
+        f.add(new Fact("sendQueueBytes", k.queuedBytes(), ""));
+        f.add(new Fact("resendBufferBytes", k.retainedBytes(), ""));
         f.add(new Fact("connection", String.valueOf(k.state()), String.valueOf(k.state())));
         f.add(new Fact("packetsSent", k.packetsSent(), String.format(Locale.ROOT, "%,d packets sent", k.packetsSent())));
         // Bad cells, torn reads, overruns: shown as they happen, not only in the end summary.

@@ -73,7 +73,7 @@ class LiveConsoleTest {
 
     @Test
     void eachRedrawReplacesTheLinesInPlace() {
-        ScreenTerminal screen = new ScreenTerminal(160, 10);
+        ScreenTerminal screen = new ScreenTerminal(180, 10);
         LiveConsole console = terminal(screen);
         clock.addAndGet(S);
         console.update(List.of(status("a", 1_000, 10, 60), status("b", 500, 5, 120)));
@@ -81,14 +81,14 @@ class LiveConsoleTest {
         console.update(List.of(status("a", 4_000, 40, 120), status("b", 2_500, 25, 180)));
         assertEquals(List.of(
                 "a: 0:02 of 0:06 (30%), 0:04 left, 3,000 samples/s, 30.0 blocks/s, 0 rows, 0 events, 2 markers, 0 dropped, 0 filled,"
-                        + " buffer 10%, CONNECTED, 40 packets sent",
+                        + " buffer 480 B (samples 10%), CONNECTED, 40 packets sent",
                 "b: 0:03 of 0:06 (46%), 0:03 left, 2,000 samples/s, 20.0 blocks/s, 0 rows, 0 events, 2 markers, 0 dropped, 0 filled,"
-                        + " buffer 10%, CONNECTED, 25 packets sent"), rows(screen));
+                        + " buffer 480 B (samples 10%), CONNECTED, 25 packets sent"), rows(screen));
     }
 
     @Test
     void theLastReadingGivesRatesOverTheWholeRunAndStays() {
-        ScreenTerminal screen = new ScreenTerminal(160, 6);
+        ScreenTerminal screen = new ScreenTerminal(180, 6);
         LiveConsole console = terminal(screen);
         console.update(List.of(status("a", 4_000, 40, 390)));
         console.last(List.of(status("a", 4_000, 40, 390)));
@@ -96,7 +96,7 @@ class LiveConsoleTest {
         console.message("summary");
         // 4,000 samples and 40 blocks in the 10 s the pipeline ran, not the nothing of the last quarter second.
         assertEquals(List.of("a: 0:06 of 0:06 (100%), 0:00 left, 400 samples/s, 4.0 blocks/s, 0 rows, 0 events, 2 markers, 0 dropped,"
-                + " 0 filled, buffer 10%, CONNECTED, 40 packets sent", "summary"), rows(screen));
+                + " 0 filled, buffer 480 B (samples 10%), CONNECTED, 40 packets sent", "summary"), rows(screen));
     }
 
     @Test

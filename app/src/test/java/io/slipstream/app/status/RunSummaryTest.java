@@ -58,4 +58,30 @@ class RunSummaryTest {
         assertEquals(2L, p.get("events"));
         assertEquals(1L, p.get("eventsDropped"));
     }
+
+    @Test
+    void packetsTheSinkDroppedAndTheBytesHeldAreInTheTextAndTheJson() {
+        CountersSnapshot c = new CountersSnapshot(1_000, 1_000, Map.of(), 0, 0, 0, 0, 10, 0, 0, 7, 100, Map.of(),
+                List.of());
+        // two packets (300 samples, 4,000 bytes) lost from the resend buffer; 512 bytes queued, 2,048 retained
+        SinkSnapshot k = new SinkSnapshot("k1", ConnectionState.CONNECTED, 10, 10, 0, 1, 9_000, 0, 1,
+                Map.of("resend-buffer-overflow", 2L), 0, 0, 1_000, 0, 0, 0, Map.of("resend-buffer-overflow", 4_000L),
+                Map.of("resend-buffer-overflow", 300L), 512, 2_048);
+        RunSummary summary = new RunSummary(List.of(new PipelineOutcome(new PipelineStatus("demo", "Slipstream",
+                "Stream1", c, k, null, 0, 10_000), null, List.of())));
+
+        assertTrue(summary.text().contains("2 dropped {resend-buffer-overflow=2} (4,000 bytes, 300 samples)"),
+                summary.text());
+        Map<?, ?> p = (Map<?, ?>) ((List<?>) summary.toMap().get("pipelines")).get(0);
+        Map<?, ?> packets = (Map<?, ?>) p.get("packets");
+        assertEquals(2L, packets.get("dropped"));
+        assertEquals(4_000L, packets.get("droppedBytes"));
+        assertEquals(300L, packets.get("droppedSamples"));
+        Map<?, ?> buffer = (Map<?, ?>) p.get("buffer");
+        assertEquals(7L * 48 + 10_000 + 512 + 2_048, buffer.get("bytes"), "samples, events, queued, retained");
+        assertEquals(7, buffer.get("samples"));
+        assertEquals(10_000L, buffer.get("eventQueueBytes"));
+        assertEquals(512L, buffer.get("sendQueueBytes"));
+        assertEquals(2_048L, buffer.get("resendBufferBytes"));
+    }
 }

@@ -141,6 +141,40 @@ public final class ConfigSection implements SourceConfig {
         }
     }
 
+    /**
+     * @param key the key
+     * @param def the value when the key is absent
+     * @return a positive size in bytes, written as a number or with a unit: {@code 65536}, {@code 512KB}, {@code 64MB},
+     *         {@code 1GB} (units of 1,024)
+     * @throws ConfigException naming the key when the value is not such a size
+     */
+    public long getBytes(String key, long def) {
+        Optional<String> s = string(key);
+        if (s.isEmpty()) {
+            return def;
+        }
+        String text = s.get();
+        String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
+        long unit = 1;
+        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
+            if (v.endsWith(u[0])) {
+                unit = Long.parseLong(u[1]);
+                v = v.substring(0, v.length() - u[0].length()).trim();
+                break;
+            }
+        }
+        long n;
+        try {
+            n = Long.parseLong(v) * unit;
+        } catch (NumberFormatException e) {
+            throw error(key, "expected a size such as 65536, 512KB or 64MB, found '" + text + "'");
+        }
+        if (n < 1) {
+            throw error(key, "expected a positive size, found '" + text + "'");
+        }
+        return n;
+    }
+
     @Override
     public Path getPath(String key, Path def) {
         Optional<String> s = string(key);

@@ -69,6 +69,43 @@ final class PeriodicEncoder {
                 describe(block));
     }
 
+    /**
+     * How many samples per column one packet of a block may hold within a cap, sized for the worst case (every value
+     * non-zero, every length prefix at its longest) so that each part is within the cap whatever its values.
+     *
+     * @param block           a block
+     * @param formatId        the data format of its group's parameter list
+     * @param maxContentBytes the cap of one packet's {@code PeriodicDataPacket} bytes
+     * @return samples per column per packet, at least 1 (the block's length when it fits whole)
+     * @throws PacketTooLargeException when one sample of every column alone passes the cap
+     */
+    static int rowsPerPacket(Block block, long formatId, int maxContentBytes) {
+        long header = Wire.formatField(formatId) + 1 + 8 + 1 + 5;
+        long framing = (long) block.columns() * (1 + 5 + 1 + 5); // SampleColumn and DoubleSampleList tags and lengths
+        long row = (long) block.columns() * ENTRY_WITH_VALUE;
+        long rows = (maxContentBytes - header - framing) / row;
+        if (rows < 1) {
+            throw new PacketTooLargeException(describe(block) + ": one sample of each of its " + block.columns()
+                    + " channels needs up to " + (header + framing + row) + " bytes; a data packet is capped at "
+                    + maxContentBytes + " (sink max-packet-bytes)", contentBytes(block, formatId));
+        }
+        return (int) Math.min(block.length(), rows);
+    }
+
+    /**
+     * @param block    a block
+     * @param formatId the data format of its group's parameter list
+     * @return the exact size of its {@code PeriodicDataPacket}, without writing it
+     */
+    static long contentBytes(Block block, long formatId) {
+        long size = Wire.formatField(formatId) + (block.startNanos() != 0 ? 1 + 8 : 0)
+                + 1 + CodedOutputStream.computeUInt32SizeNoTag((int) block.intervalNanos());
+        for (int list : listSizes(block)) {
+            size += bytesField(bytesField(list));
+        }
+        return size;
+    }
+
     /** @return per column, the size of its DoubleSampleList; checks every status on the way */
     private static int[] listSizes(Block block) {
         long interval = block.intervalNanos();

@@ -73,8 +73,8 @@ final class RowEncoder {
             long with = format + bytesField(8 * (i - first + 1)) + body + entry;
             if (with > maxContentBytes) {
                 if (i == first) {
-                    throw new IllegalArgumentException(describe(rows, i) + " alone needs " + with
-                            + " bytes; a row packet is capped at " + maxContentBytes);
+                    throw new PacketTooLargeException(describe(rows, i) + " alone needs " + with
+                            + " bytes; a row packet is capped at " + maxContentBytes, with);
                 }
                 bounds[++parts] = i;
                 first = i;

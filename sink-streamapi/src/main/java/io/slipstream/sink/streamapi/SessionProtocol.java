@@ -175,10 +175,7 @@ final class SessionProtocol {
                 return Mono.error(new IllegalStateException("block of rate group " + b.group().id() + " at "
                         + b.startNanos() + " ns arrived before a configuration announced its channels"));
             }
-            counters.block();
-            long id = nextId++;
-            return data.offer(new OutboundPacket(id, PeriodicEncoder.TYPE, PeriodicEncoder.details(b, format,
-                    sessionKey, id, settings.dataSource(), data.stream()), b.length() * b.columns()));
+            return block(b, format);
         } else if (event instanceof Rows r) {
             return rows(r);
         } else if (event instanceof EventOccurrence e) {
@@ -194,6 +191,43 @@ final class SessionProtocol {
         return Mono.error(new IllegalArgumentException("unknown pipeline event " + event));
     }
 
+    /**
+     * One block: one packet, or, when it passes the packet cap, several consecutive packets in time, each with its
+     * own id. A block whose single row passes the cap is dropped, counted, and ends the run with the reason.
+     */
+    private Mono<Void> block(Block b, long format) {
+        int perPacket;
+        try {
+            perPacket = PeriodicEncoder.rowsPerPacket(b, format, settings.maxPacketBytes());
+        } catch (PacketTooLargeException e) {
+            return tooLarge(e, (long) b.length() * b.columns());
+        }
+        counters.block();
+        if (perPacket == b.length()) {
+            return offerBlock(b, format);
+        }
+        int parts = (b.length() + perPacket - 1) / perPacket;
+        LOG.debug("session {}: block of group {} at {} ns ({} samples x {} channels) goes out in {} packets",
+                sessionKey, b.group().id(), b.startNanos(), b.length(), b.columns(), parts);
+        return Flux.range(0, parts).concatMap(part -> Mono.defer(() -> {
+            int from = part * perPacket;
+            return offerBlock(b.slice(from, Math.min(perPacket, b.length() - from)), format);
+        })).then();
+    }
+
+    private Mono<Void> offerBlock(Block b, long format) {
+        long id = nextId++;
+        return data.offer(new OutboundPacket(id, PeriodicEncoder.TYPE, PeriodicEncoder.details(b, format,
+                sessionKey, id, settings.dataSource(), data.stream()), b.length() * b.columns()));
+    }
+
+    /** A packet that no split makes fit: counted as dropped, and the run ends with the reason (never retried). */
+    private Mono<Void> tooLarge(PacketTooLargeException e, long samples) {
+        counters.dropped("packet-too-large", 1, e.bytes(), samples);
+        LOG.error("session {}: {}", sessionKey, e.getMessage());
+        return Mono.error(e);
+    }
+
     /** One batch of rows: one packet, or several when it passes the byte cap, each with its own id. */
     private Mono<Void> rows(Rows r) {
         Long format = rowFormats.get(r.group());
@@ -201,7 +235,12 @@ final class SessionProtocol {
             return Mono.error(new IllegalStateException("rows of row group " + r.group().id() + " at "
                     + r.firstNanos() + " ns arrived before a configuration announced their channels"));
         }
-        RowEncoder encoder = RowEncoder.split(r, format, MAX_PACKET_BYTES);
+        RowEncoder encoder;
+        try {
+            encoder = RowEncoder.split(r, format, Math.min(MAX_PACKET_BYTES, settings.maxPacketBytes()));
+        } catch (PacketTooLargeException e) {
+            return tooLarge(e, (long) r.length() * r.columns());
+        }
         counters.rows(r.length(), encoder.packets());
         return Flux.range(0, encoder.packets()).concatMap(part -> Mono.defer(() -> {
             long id = nextId++;

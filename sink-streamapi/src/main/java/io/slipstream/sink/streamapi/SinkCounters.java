@@ -23,16 +23,25 @@ public final class SinkCounters {
     private final LongAdder resends = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final Map<String, AtomicLong> dropped = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> droppedBytes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> droppedSamples = new ConcurrentHashMap<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong retainedBytes = new AtomicLong();
     private final AtomicLong confirmed = new AtomicLong();
     private final AtomicLong unconfirmed = new AtomicLong();
 
     /** @return the current values */
     public SinkSnapshot snapshot() {
-        Map<String, Long> d = new TreeMap<>();
-        dropped.forEach((k, v) -> d.put(k, v.get()));
         return new SinkSnapshot(sessionKey, state, packetsSent.sum(), blocks.sum(), markers.sum(),
-                configurations.sum(), bytes.sum(), resends.sum(), reconnects.sum(), d, confirmed.get(),
-                unconfirmed.get(), samplesSent.sum(), rows.sum(), rowPackets.sum(), events.sum());
+                configurations.sum(), bytes.sum(), resends.sum(), reconnects.sum(), values(dropped), confirmed.get(),
+                unconfirmed.get(), samplesSent.sum(), rows.sum(), rowPackets.sum(), events.sum(),
+                values(droppedBytes), values(droppedSamples), queuedBytes.get(), retainedBytes.get());
+    }
+
+    private static Map<String, Long> values(Map<String, AtomicLong> m) {
+        Map<String, Long> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     /** @return the current connection state */
@@ -68,8 +77,33 @@ public final class SinkCounters {
     void reconnected() { reconnects.increment(); }
 
     void dropped(String reason, long n) {
-        if (n > 0) {
-            dropped.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(n);
+        dropped(reason, n, 0, 0);
+    }
+
+    /**
+     * @param reason  why, a short stable word (e.g. {@code packet-too-large})
+     * @param packets how many packets
+     * @param bytes   their serialised bytes
+     * @param samples their sample slots
+     */
+    void dropped(String reason, long packets, long bytes, long samples) {
+        if (packets > 0) {
+            dropped.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(packets);
+            droppedBytes.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(bytes);
+            droppedSamples.computeIfAbsent(reason, k -> new AtomicLong()).addAndGet(samples);
+        }
+    }
+
+    /**
+     * @param queued   change of the bytes waiting in send queues
+     * @param retained change of the bytes kept in resend buffers
+     */
+    void buffered(long queued, long retained) {
+        if (queued != 0) {
+            queuedBytes.addAndGet(queued);
+        }
+        if (retained != 0) {
+            retainedBytes.addAndGet(retained);
         }
     }
 

@@ -3,7 +3,6 @@ package io.slipstream.sink.streamapi;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -26,16 +25,26 @@ import java.util.Set;
  * @param resendBufferPackets packets kept per stream for resending after a reconnect (also the send queue bound)
  * @param resendBufferBytes   bytes kept per stream for resending after a reconnect
  * @param retry               backoff for reaching the services
+ * @param maxPacketBytes      cap of one data block's packet content in bytes: a block over it goes out as several
+ *                            packets, one after another in time; a single row over it is an error
  */
 public record SinkSettings(String streamApi, String keyGenerator, String dataSource, String stream,
                            String identifierTemplate, String sessionType, int version, TlsSettings tls,
                            boolean confirm, Duration confirmTimeout, String kafkaBootstrap,
-                           int resendBufferPackets, long resendBufferBytes, RetrySettings retry) {
+                           int resendBufferPackets, long resendBufferBytes, RetrySettings retry, int maxPacketBytes) {
 
     /** The keys {@link #fromConfig} accepts. */
     public static final Set<String> KEYS = Set.of("stream-api", "key-generator", "data-source", "stream",
             "identifier", "type", "version", "tls", "confirm", "confirm-timeout", "kafka", "resend-buffer",
-            "resend-buffer-bytes", "retry");
+            "resend-buffer-bytes", "retry", "max-packet-bytes");
+
+    /**
+     * The default cap of a data packet, 3 MiB: under the 4 MiB a gRPC server (the official Stream API among them)
+     * takes per request by default, with room for the envelope and the request's framing.
+     */
+    public static final int DEFAULT_MAX_PACKET_BYTES = 3 << 20;
+    /** The smallest cap accepted: a packet of one row of a few hundred channels. */
+    public static final int MIN_MAX_PACKET_BYTES = 4 << 10;
 
     /** Checks the values. */
     public SinkSettings {
@@ -52,6 +61,37 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         if (resendBufferPackets < 1 || resendBufferBytes < 1) {
             throw new IllegalArgumentException("resend buffer must hold at least one packet and one byte");
         }
+        if (maxPacketBytes < MIN_MAX_PACKET_BYTES) {
+            throw new IllegalArgumentException("max packet bytes must be at least " + MIN_MAX_PACKET_BYTES + ", got "
+                    + maxPacketBytes);
+        }
+    }
+
+    /**
+     * Settings with the default packet cap.
+     *
+     * @param streamApi           the Stream API
+     * @param keyGenerator        the Key Generator
+     * @param dataSource          the ATLAS data source
+     * @param stream              the data stream
+     * @param identifierTemplate  the session identifier
+     * @param sessionType         the session type
+     * @param version             the session version
+     * @param tls                 transport security, or null
+     * @param confirm             whether to confirm every packet landed
+     * @param confirmTimeout      how long confirmation waits
+     * @param kafkaBootstrap      the Kafka behind the Stream API, or null
+     * @param resendBufferPackets packets kept per stream for resending
+     * @param resendBufferBytes   bytes kept per stream for resending
+     * @param retry               backoff for reaching the services
+     */
+    public SinkSettings(String streamApi, String keyGenerator, String dataSource, String stream,
+                        String identifierTemplate, String sessionType, int version, TlsSettings tls,
+                        boolean confirm, Duration confirmTimeout, String kafkaBootstrap,
+                        int resendBufferPackets, long resendBufferBytes, RetrySettings retry) {
+        this(streamApi, keyGenerator, dataSource, stream, identifierTemplate, sessionType, version, tls, confirm,
+                confirmTimeout, kafkaBootstrap, resendBufferPackets, resendBufferBytes, retry,
+                DEFAULT_MAX_PACKET_BYTES);
     }
 
     /** @return the defaults: local official ports, data source Slipstream, stream Stream1, plaintext, no confirmation */
@@ -97,8 +137,12 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         if (packets < 1) {
             throw c.error("resend-buffer", "expected a number of packets of at least 1, found " + packets);
         }
-        long bytes = c.string("resend-buffer-bytes").map(v -> parseBytes(c, "resend-buffer-bytes", v))
-                .orElse(d.resendBufferBytes());
+        long bytes = c.getBytes("resend-buffer-bytes", d.resendBufferBytes());
+        long maxPacket = c.getBytes("max-packet-bytes", d.maxPacketBytes());
+        if (maxPacket < MIN_MAX_PACKET_BYTES || maxPacket > Integer.MAX_VALUE / 4) {
+            throw c.error("max-packet-bytes", "expected a size from " + MIN_MAX_PACKET_BYTES + " bytes to 512MB,"
+                    + " found " + maxPacket + " bytes (the official Stream API takes requests up to 4MB)");
+        }
         return new SinkSettings(
                 c.getString("stream-api", d.streamApi()),
                 c.getString("key-generator", d.keyGenerator()),
@@ -111,7 +155,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
                 c.getBoolean("confirm", d.confirm()),
                 c.getDuration("confirm-timeout", d.confirmTimeout()),
                 c.getString("kafka", d.kafkaBootstrap()),
-                packets, bytes, retry);
+                packets, bytes, retry, (int) maxPacket);
     }
 
     private static String nonBlank(ConfigSection c, String key, String def) {
@@ -120,27 +164,6 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
             throw c.error(key, "must not be blank");
         }
         return v;
-    }
-
-    private static long parseBytes(ConfigSection c, String key, String text) {
-        String v = text.trim().toUpperCase(Locale.ROOT).replace("_", "");
-        long unit = 1;
-        for (String[] u : new String[][] {{"GB", "1073741824"}, {"MB", "1048576"}, {"KB", "1024"}, {"B", "1"}}) {
-            if (v.endsWith(u[0])) {
-                unit = Long.parseLong(u[1]);
-                v = v.substring(0, v.length() - u[0].length()).trim();
-                break;
-            }
-        }
-        try {
-            long n = Long.parseLong(v) * unit;
-            if (n < 1) {
-                throw c.error(key, "expected a positive size, found '" + text + "'");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw c.error(key, "expected a size such as 65536, 512KB or 64MB, found '" + text + "'");
-        }
     }
 
     /** @param v {@code host:port} @return a copy with that Stream API address */
@@ -184,6 +207,11 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         });
     }
 
+    /** @param v cap of one data packet's content in bytes @return a copy with it */
+    public SinkSettings withMaxPacketBytes(int v) {
+        return with(c -> c.maxPacketBytes = v);
+    }
+
     /** @param v data source @return a copy with it */
     public SinkSettings withDataSource(String v) {
         return with(c -> c.dataSource = v);
@@ -199,7 +227,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         change.accept(c);
         return new SinkSettings(c.streamApi, c.keyGenerator, c.dataSource, c.stream, identifierTemplate, sessionType,
                 version, c.tls, c.confirm, c.confirmTimeout, c.kafkaBootstrap, c.resendBufferPackets,
-                c.resendBufferBytes, c.retry);
+                c.resendBufferBytes, c.retry, c.maxPacketBytes);
     }
 
     /** The changeable parts of a copy. */
@@ -215,6 +243,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         int resendBufferPackets;
         long resendBufferBytes;
         RetrySettings retry;
+        int maxPacketBytes;
 
         Copy(SinkSettings s) {
             streamApi = s.streamApi;
@@ -228,6 +257,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
             resendBufferPackets = s.resendBufferPackets;
             resendBufferBytes = s.resendBufferBytes;
             retry = s.retry;
+            maxPacketBytes = s.maxPacketBytes;
         }
     }
 }

@@ -59,6 +59,7 @@ final class StreamWriter implements PacketStream {
         this.queue = queue;
         this.counters = counters;
         this.reconnect = reconnect;
+        queue.countTo(counters);
     }
 
     @Override
@@ -89,7 +90,7 @@ final class StreamWriter implements PacketStream {
             if (failed != null) {
                 return Mono.error(failed);
             }
-            if (waiter == null && queue.hasRoom()) {
+            if (waiter == null && queue.hasRoom(p)) {
                 queue.add(p);
                 p = null;
             }
@@ -130,7 +131,7 @@ final class StreamWriter implements PacketStream {
         MonoSink<Void> wake = null;
         synchronized (this) {
             while (true) {
-                if (waiter != null && queue.hasRoom()) {
+                if (waiter != null && queue.hasRoom(waiting)) {
                     queue.add(waiting);
                     wake = waiter;
                     waiter = null;
@@ -188,7 +189,7 @@ final class StreamWriter implements PacketStream {
         if (r.lost() > 0) {
             LOG.warn("stream '{}': {} packets after id {} left the resend buffer before the reconnect; they are lost",
                     stream, r.lost(), lastLanded);
-            counters.dropped("resend-buffer-overflow", r.lost());
+            counters.dropped("resend-buffer-overflow", r.lost(), r.lostBytes(), r.lostSamples());
         }
         counters.resent(r.resent());
         reconnect.resumed(stream, r.resent(), lastLanded);
@@ -237,6 +238,7 @@ final class StreamWriter implements PacketStream {
                 call.requests.cancel("the session's writer of stream '" + stream + "' was disposed", null);
             }
             call = null; // a cancelled call takes no more messages
+            queue.clear(); // nothing is sent or resent any more: its bytes are no longer held
         }
         if (r != null) {
             r.dispose();

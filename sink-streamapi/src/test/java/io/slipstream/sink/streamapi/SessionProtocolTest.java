@@ -4,21 +4,30 @@ import static io.slipstream.sink.streamapi.Events.T0;
 import static io.slipstream.sink.streamapi.Events.MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.grpc.Status;
+import io.slipstream.pipeline.Block;
+import io.slipstream.pipeline.Configuration;
 import io.slipstream.pipeline.Marker;
+import io.slipstream.pipeline.RateGroup;
 import io.slipstream.pipeline.PipelineEvent;
 import io.slipstream.pipeline.SessionDetails;
+import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import ma.streaming.api.v1.CreateSessionRequest;
 import ma.streaming.api.v1.CreateSessionResponse;
 import ma.streaming.api.v1.DataPacketDetails;
+import ma.streaming.open_data.v1.Packet;
+import ma.streaming.open_data.v1.PeriodicDataPacket;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,6 +37,7 @@ import reactor.core.publisher.Sinks;
 class SessionProtocolTest {
 
     private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<OutboundPacket> offered = new CopyOnWriteArrayList<>();
     private final SinkCounters counters = new SinkCounters();
     private final FakeCalls calls = new FakeCalls();
 
@@ -117,6 +127,7 @@ class SessionProtocolTest {
                 assertEquals(p.id(), d.getMessage().getId());
                 assertEquals(p.type(), d.getMessage().getType());
                 log.add(label + " " + p.type() + " #" + p.id() + (d.getMessage().getIsEssential() ? " essential" : ""));
+                offered.add(p);
             } catch (InvalidProtocolBufferException e) {
                 throw new AssertionError("packet " + p.id() + " is not a DataPacketDetails", e);
             }
@@ -139,7 +150,83 @@ class SessionProtocolTest {
     }
 
     private SessionProtocol protocol() {
-        return new SessionProtocol(SinkSettings.defaults(), calls, FakeStream::new, counters);
+        return protocol(SinkSettings.defaults());
+    }
+
+    private SessionProtocol protocol(SinkSettings settings) {
+        return new SessionProtocol(settings, calls, FakeStream::new, counters);
+    }
+
+    /** @return a configuration of one group of {@code channels} channels at 1 kHz, and a block of it */
+    private static List<PipelineEvent> wide(int channels, int length) {
+        List<ChannelDefinition> defs = new ArrayList<>();
+        double[][] values = new double[channels][length];
+        for (int c = 0; c < channels; c++) {
+            defs.add(ChannelDefinition.builder("C" + c + ":Wide").frequencyHz(1000).build());
+            for (int i = 0; i < length; i++) {
+                values[c][i] = c * 1_000 + i + 0.5;
+            }
+        }
+        RateGroup group = new RateGroup(1, MS, defs);
+        return List.of(new Configuration(1, defs, List.of(group), Events.META),
+                new Block(group, T0, MS, length, values, null));
+    }
+
+    @Test
+    void aBlockOverThePacketCapGoesAsConsecutivePacketsEachWithinTheCap() throws Exception {
+        // 500 channels x 100 samples of 13 bytes each is 650 KB; at a 64 KiB cap one packet holds 9 samples a column:
+        // (65,536 - 15 header - 4 format - 500 x 12 column framing) / (500 x 13) = 9.16, so 11 packets of 9 and 1.
+        protocol(SinkSettings.defaults().withMaxPacketBytes(64 << 10)).run(Flux.fromIterable(wide(500, 100)))
+                .block(Duration.ofSeconds(10));
+
+        List<PeriodicDataPacket> parts = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (OutboundPacket p : offered) {
+            if (p.type().equals(PeriodicEncoder.TYPE)) {
+                Packet m = DataPacketDetails.parseFrom(p.details()).getMessage();
+                assertTrue(m.getContent().size() <= 64 << 10, "packet " + m.getId() + " has " + m.getContent().size());
+                parts.add(PeriodicDataPacket.parseFrom(m.getContent()));
+                ids.add(m.getId());
+            }
+        }
+        assertEquals(12, parts.size());
+        assertEquals(LongStream.rangeClosed(3, 14).boxed().toList(), ids, "one id each, consecutive");
+        long samples = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            PeriodicDataPacket part = parts.get(k);
+            int length = k < 11 ? 9 : 1;
+            assertEquals(T0 + 9L * k * MS, part.getStartTime(), "part " + k + " starts where the previous ended");
+            assertEquals(500, part.getColumnsCount());
+            assertEquals(length, part.getColumns(7).getDoubleSamples().getSamplesCount());
+            assertEquals(7_000 + 9 * k + 0.5, part.getColumns(7).getDoubleSamples().getSamples(0).getValue());
+            samples += (long) length * part.getColumnsCount();
+        }
+        assertEquals(50_000, samples);
+        SinkSnapshot s = counters.snapshot();
+        assertEquals(1, s.blocks(), "one block of the pipeline");
+        assertEquals(Map.of(), s.dropped());
+    }
+
+    @Test
+    void aBlockWhoseSingleRowPassesTheCapIsCountedAsDroppedAndFailsTheRunOnce() {
+        // 400 channels: one sample each needs 400 x (13 + 12) bytes, more than the 4 KiB cap
+        List<PipelineEvent> events = wide(400, 3);
+        PacketTooLargeException e = assertThrows(PacketTooLargeException.class,
+                () -> protocol(SinkSettings.defaults().withMaxPacketBytes(4 << 10)).run(Flux.fromIterable(events))
+                        .block(Duration.ofSeconds(10)));
+
+        assertTrue(e.getMessage().startsWith("block of group 1 at " + T0 + " ns: one sample of each of its 400"
+                + " channels needs up to 10019 bytes; a data packet is capped at 4096 (sink max-packet-bytes)"),
+                e.getMessage());
+        SinkSnapshot s = counters.snapshot();
+        assertEquals(Map.of("packet-too-large", 1L), s.dropped());
+        assertEquals(Map.of("packet-too-large", 1_200L), s.droppedSamples());
+        assertEquals(Map.of("packet-too-large", PeriodicEncoder.contentBytes((Block) events.get(1), 101)),
+                s.droppedBytes());
+        assertEquals(0, offered.stream().filter(p -> p.type().equals(PeriodicEncoder.TYPE)).count(),
+                "nothing of it was sent");
+        assertEquals(List.of("EndSession key-1"), log.subList(log.size() - 1, log.size()),
+                "the session was ended, once, after the error");
     }
 
     @Test

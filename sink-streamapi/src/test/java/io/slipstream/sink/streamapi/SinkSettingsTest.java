@@ -82,4 +82,16 @@ class SinkSettingsTest {
         assertTrue(r.allows(3));
         assertTrue(!r.allows(4));
     }
+
+    @Test
+    void maxPacketBytesDefaultsUnderTheOfficialServersFourMegabytesAndNamesItsKeyWhenTooSmall() {
+        assertEquals(3 << 20, SinkSettings.defaults().maxPacketBytes());
+        assertEquals(1 << 20, SinkSettings.fromConfig(ConfigSection.of(Map.of("max-packet-bytes", "1MB")))
+                .maxPacketBytes());
+        ConfigException e = assertThrows(ConfigException.class, () -> SinkSettings.fromConfig(
+                ConfigSection.of(Map.of("max-packet-bytes", "1KB"))));
+        assertEquals("max-packet-bytes", e.key());
+        assertTrue(e.getMessage().contains("expected a size from 4096 bytes to 512MB, found 1024 bytes"),
+                e.getMessage());
+    }
 }

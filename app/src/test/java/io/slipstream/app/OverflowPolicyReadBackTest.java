@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>How the overflow is made exact: a dropping policy reads its source as fast as it comes (a live source does not
  * wait), and the run's sink reaches the Stream API through a {@link GatedPort} that accepts nobody yet. The sink
  * takes the first event and waits for CreateSession, so the pipeline stops taking samples once its queues behind the
- * buffer are full; the CSV source's burst of {@value #ROWS} rows then fills the {@value #BUFFER}-sample buffer and
+ * buffer are full ({@code queue-bytes: 1} lets one block wait for the sink, so that happens a few rows in rather than
+ * after 16 MB); the CSV source's burst of {@value #ROWS} rows then fills the {@value #BUFFER}-sample buffer and
  * overflows it. Only when the metrics say every row was received is the gate opened and the run drains (the last
  * row is counted a few instructions before the buffer takes or drops it; the gate, a TCP accept and CreateSession
  * later, is milliseconds behind). Which
@@ -93,7 +94,7 @@ class OverflowPolicyReadBackTest {
                   - name: burst
                     source: { provider: csv, file: "%s" }
                     block: { size: 10 }
-                    overflow: { policy: %s, buffer: %d }
+                    overflow: { policy: %s, buffer: %d, queue-bytes: 1 }
                     sink: { data-source: %s }
                 """.formatted(file.toString().replace("\\", "/"), policy, BUFFER, dataSource));
         Path json = dir.resolve("summary.json");

@@ -93,7 +93,8 @@ final class Reconnect {
         counters.reconnected();
         counters.state(ConnectionState.CONNECTED);
         LOG.info("session {}: stream '{}' reconnected; resending {} packets ({})", sessionKey, stream, resent,
-                last < 0 ? "no Kafka access: at-least-once, duplicates keep their packet id"
+                last < 0 ? "no Kafka access: Slipstream's Stream API drops what it already has; another one may take "
+                        + "duplicates, which keep their packet id"
                         : "after id " + last + " found on Kafka");
     }
 }

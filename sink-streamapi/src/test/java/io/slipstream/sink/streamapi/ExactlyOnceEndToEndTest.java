@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import ma.streaming.open_data.v1.Packet;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +185,50 @@ class ExactlyOnceEndToEndTest {
             }
         });
         assertTrue(confirmed.getCause().getMessage().contains("not written to Kafka"), confirmed.getCause().getMessage());
+    }
+
+    @Test
+    void aRestartWhileTheDataWriterLagsResendsTheDataStreamFromItsOwnRecords() throws Exception {
+        // Topic-based, and the data stream's topic takes no record at first (none is as small as 1 byte): the main
+        // stream's NewSession and Configuration land, none of the data stream's packets does.
+        String lagging = "OnceLag.Stream1";
+        admin.createTopics(List.of(new NewTopic(lagging, 1, (short) 1).configs(Map.of("max.message.bytes", "1"))))
+                .all().get(30, TimeUnit.SECONDS);
+        StackOptions topicBased = options.withTopicBased(true);
+        StreamApiServer first = StreamApiServer.start(stack.kafkaBootstrap(), 0, topicBased);
+        StreamApiServer second = null;
+        Sinks.Many<PipelineEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+        try (StreamApiSink sink = new StreamApiSink(settings("OnceLag").withStreamApi(first.address())
+                .withKafkaBootstrap(stack.kafkaBootstrap()).withConfirm(true, Duration.ofSeconds(20)))) {
+            var pending = sink.write(events.asFlux()).toFuture();
+            events.tryEmitNext(Events.config1());
+            for (int i = 0; i < 10; i++) {
+                events.tryEmitNext(Events.fast(i));
+            }
+            await("the main stream's packets on Kafka, the data stream's refused").atMost(Duration.ofSeconds(30))
+                    .until(() -> first.packetsWritten() == 2 && first.packetsFailed() == 12);
+            first.close(); // before the data stream half-closes: its call ends without an answer
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, lagging), List.of(
+                    new AlterConfigOp(new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE))))
+                    .all().get(30, TimeUnit.SECONDS);
+            second = StreamApiServer.start(stack.kafkaBootstrap(), first.port(), topicBased);
+            events.tryEmitComplete();
+            SinkResult r = pending.get(90, TimeUnit.SECONDS);
+
+            assertEquals(List.of(), r.unconfirmedPacketIds());
+            List<KafkaReadBack.Landed> landed = new KafkaReadBack(stack.kafkaBootstrap(), "OnceLag").read(r.sessionKey())
+                    .block(Duration.ofSeconds(60));
+            // NewSession 1, Configuration 2, blocks 3-12, EndOfSession 13: none skipped for the main stream's copies.
+            assertEquals(LongStream.rangeClosed(1, 13).boxed().toList(), landed.stream()
+                    .filter(l -> l.topic().equals(lagging)).map(KafkaReadBack.Landed::id).toList());
+            assertEquals(List.of(1L, 2L, 13L), landed.stream()
+                    .filter(l -> l.topic().equals("OnceLag")).map(KafkaReadBack.Landed::id).toList());
+        } finally {
+            first.close();
+            if (second != null) {
+                second.close();
+            }
+        }
     }
 
     /** Writes packets with ids {@code from..to} under {@code key} straight to one partition. */

@@ -86,7 +86,7 @@ class ServeKillTest {
         void stop() throws InterruptedException {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                kill();
             }
         }
     }
@@ -97,7 +97,8 @@ class ServeKillTest {
         try (InputStream in = ServeKillTest.class.getResourceAsStream("/replay/stint.csv")) {
             Files.copy(in, csv);
         }
-        Path dataDir = Files.createTempDirectory("slipstream-serve-kill");
+        // Under the @TempDir: the serve JVM is gone (ended or killed) before JUnit removes it.
+        Path dataDir = dir.resolve("data");
         int streamApiPort = freePort();
         int keyGeneratorPort = freePort();
         Path summary = dir.resolve("summary.json");

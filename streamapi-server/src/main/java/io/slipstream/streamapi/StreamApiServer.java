@@ -131,8 +131,9 @@ public final class StreamApiServer implements AutoCloseable {
                 sessionLog.add(new TopicPartition(layout.sessionInfoTopic(), p));
             }
             LogReplay.replay(kafka, sessionLog, sessions::replay);
-            LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}",
-                    sessions.size(), definitions.get(), replayedSources.size(), replayedSources);
+            long resendRecords = sessions.rebuildResendMarks(kafka);
+            LOG.info("Stream API replayed {} session(s) and {} data format(s) of {} data source(s) {}; read {} record(s) of open sessions",
+                    sessions.size(), definitions.get(), replayedSources.size(), replayedSources, resendRecords);
 
             readers = Schedulers.newBoundedElastic(ServerLimits.MAX_READERS, 10_000, "stream-api-reader");
             Connections connections = new Connections(limits.maxConnectionsPerClient());
@@ -181,6 +182,11 @@ public final class StreamApiServer implements AutoCloseable {
         return counters.packetsFailed();
     }
 
+    /** @return resent client packets dropped because their session already had them on Kafka */
+    public long packetsDuplicate() {
+        return counters.packetsDuplicate();
+    }
+
     /** @return streaming calls refused because a client or the server had the most open (RESOURCE_EXHAUSTED) */
     public long callsRefused() {
         return callLimits.refused();
@@ -208,8 +214,8 @@ public final class StreamApiServer implements AutoCloseable {
         readers.dispose();
         records.close();
         admin.close();
-        LOG.info("Stream API on port {} stopped ({} packets written, {} failed)", port,
-                counters.packetsWritten(), counters.packetsFailed());
+        LOG.info("Stream API on port {} stopped ({} packets written, {} failed, {} resends dropped as already written)", port,
+                counters.packetsWritten(), counters.packetsFailed(), counters.packetsDuplicate());
     }
 
     private static void awaitKafka(KafkaAdmin admin, KafkaConnection kafka) {

@@ -68,8 +68,10 @@ final class DeliveryConfirmation {
     /**
      * @param sessionKey the session
      * @param stream     the stream
-     * @param ids        the ids offered to that stream
-     * @return the highest of {@code ids} on the stream's partition (0 when none), or -1 without a reader
+     * @param ids        the ids offered to that stream, in the order offered
+     * @return the last of {@code ids} before the first one missing on the stream's partition (0 when the first is
+     *         missing, or when none of the stream's own records is visible: the other streams' copies of shared
+     *         packets never count), or -1 without a reader
      */
     Mono<Long> lastLanded(String sessionKey, String stream, long[] ids) {
         if (reader == null) {
@@ -77,15 +79,25 @@ final class DeliveryConfirmation {
         }
         return reader.read(sessionKey).map(landed -> {
             TopicPartition tp = reader.partitionOf(stream, landed);
-            Set<Long> mine = new HashSet<>();
-            for (long id : ids) {
-                mine.add(id);
+            if (tp == null) {
+                LOG.info("session {}: nothing of stream '{}' is on Kafka yet; it resends from its first buffered packet",
+                        sessionKey, stream);
+                return 0L;
             }
-            long last = 0;
+            Set<Long> there = new HashSet<>();
             for (KafkaReadBack.Landed l : landed) {
-                if (l.topic().equals(tp.topic()) && l.partition() == tp.partition() && mine.contains(l.id())) {
-                    last = Math.max(last, l.id());
+                if (l.topic().equals(tp.topic()) && l.partition() == tp.partition()) {
+                    there.add(l.id());
                 }
+            }
+            // The end of the run of the stream's ids that all landed: a packet Kafka refused while later ones landed
+            // (one too large, say) is sent again rather than skipped.
+            long last = 0;
+            for (long id : ids) {
+                if (!there.contains(id)) {
+                    break;
+                }
+                last = id;
             }
             return last;
         });

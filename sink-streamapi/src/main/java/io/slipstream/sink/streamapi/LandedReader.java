@@ -1,6 +1,7 @@
 package io.slipstream.sink.streamapi;
 
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +20,21 @@ interface LandedReader {
     /**
      * @param stream the stream ("" is the main stream)
      * @param landed what {@link #read} returned
-     * @return the topic partition where that stream's packets land
+     * @return the topic partition where that stream's packets land, judged by its own records only; null when none
+     *         is visible
      */
     TopicPartition partitionOf(String stream, List<KafkaReadBack.Landed> landed);
+
+    /**
+     * @param sessionKey   a session just created
+     * @param startOffsets where its records start, keyed {@code "{topic}:{partition}"} (CreateSession's NewSession)
+     */
+    default void started(String sessionKey, Map<String, Long> startOffsets) {
+    }
+
+    /** @param sessionKey a session that needs no more reading */
+    default void ended(String sessionKey) {
+    }
 
     /**
      * @param readBack the Kafka reader
@@ -37,6 +50,16 @@ interface LandedReader {
             @Override
             public TopicPartition partitionOf(String stream, List<KafkaReadBack.Landed> landed) {
                 return readBack.partitionOf(stream, landed);
+            }
+
+            @Override
+            public void started(String sessionKey, Map<String, Long> startOffsets) {
+                readBack.started(sessionKey, startOffsets);
+            }
+
+            @Override
+            public void ended(String sessionKey) {
+                readBack.ended(sessionKey);
             }
         };
     }

@@ -98,6 +98,11 @@ final class SessionProtocol {
         return sessionKey;
     }
 
+    /** @return CreateSession's NewSession (its start offsets), or null before CreateSession answered */
+    NewSessionPacket newSession() {
+        return newSession;
+    }
+
     /** @return the session's streams, the data stream first; empty before CreateSession answered */
     List<PacketStream> streams() {
         return List.copyOf(streams);

@@ -22,6 +22,8 @@ final class SessionRun {
     private final SinkCounters counters;
     private final SessionProtocol protocol;
     private final DeliveryConfirmation confirmation;
+    private final LandedReader reader;
+    private final KafkaWriteFailures writeFailures = new KafkaWriteFailures();
 
     /**
      * @param settings the sink's settings
@@ -34,14 +36,23 @@ final class SessionRun {
                SinkCounters counters) {
         this.settings = settings;
         this.counters = counters;
+        this.reader = reader;
         this.confirmation = new DeliveryConfirmation(reader, settings.confirmTimeout(), counters);
         this.protocol = new SessionProtocol(settings, calls, (stream, sessionKey) -> {
+            opening(sessionKey);
             StreamWriter w = new StreamWriter(stream, channels.streamApi(),
                     new SendQueue(settings.resendBufferPackets(), settings.resendBufferBytes()), counters,
-                    new Reconnect(sessionKey, calls, confirmation, counters));
+                    new Reconnect(sessionKey, calls, confirmation, counters, writeFailures));
             w.open();
             return w;
         }, counters);
+    }
+
+    /** Before the session's first stream opens: the read-back starts at the session's start offsets. */
+    private void opening(String sessionKey) {
+        if (reader != null && protocol.streams().isEmpty()) {
+            reader.started(sessionKey, protocol.newSession().getTopicPartitionOffsetsMap());
+        }
     }
 
     Mono<SinkResult> run(Flux<PipelineEvent> events) {
@@ -55,14 +66,29 @@ final class SessionRun {
                         LOG.error("session {}: failed: {}", protocol.sessionKey(), e.toString());
                     }
                 })
-                .doFinally(s -> protocol.dispose());
+                .doFinally(s -> {
+                    protocol.dispose();
+                    if (reader != null && protocol.sessionKey() != null) {
+                        reader.ended(protocol.sessionKey());
+                    }
+                });
     }
 
     private Mono<SinkResult> result() {
         String sessionKey = protocol.sessionKey();
-        Mono<List<Long>> unconfirmed = settings.confirm()
+        boolean failedWrites = writeFailures.count() > 0;
+        if (failedWrites && reader == null) {
+            return Mono.error(new IllegalStateException(writeFailures.count() + " write call(s) of session " + sessionKey
+                    + " were answered that the Stream API could not write packets to Kafka (first: " + writeFailures.first()
+                    + "); without the Kafka address (sink option 'kafka') the packets sent again cannot be confirmed"));
+        }
+        Mono<List<Long>> unconfirmed = settings.confirm() || failedWrites
                 ? confirmation.unconfirmed(sessionKey, expected()) : Mono.just(List.of());
-        return unconfirmed.map(missing -> {
+        return unconfirmed.flatMap(missing -> failedWrites && !missing.isEmpty()
+                ? Mono.error(new IllegalStateException(missing.size() + " packet(s) of session " + sessionKey
+                        + " are not on Kafka after the Stream API could not write them (first answer: " + writeFailures.first()
+                        + "); first missing ids: " + missing.subList(0, Math.min(10, missing.size()))))
+                : Mono.just(missing)).map(missing -> {
             counters.state(ConnectionState.ENDED);
             SinkSnapshot s = counters.snapshot();
             LOG.info("session {} ended: {} packets ({} bytes), {} blocks, {} rows in {} packets, {} events, "

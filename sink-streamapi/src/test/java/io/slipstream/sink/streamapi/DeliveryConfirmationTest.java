@@ -99,4 +99,46 @@ class DeliveryConfirmationTest {
         assertEquals(-1L, new DeliveryConfirmation(null, Duration.ofSeconds(1), counters)
                 .lastLanded("key-1", "Stream1", new long[] {1}).block(), "unknown without Kafka");
     }
+
+    /** The read-back's own rule for where a stream lands, over a scripted view of the data source "Slipstream". */
+    private LandedReader partitionsAsKafkaReadBack(List<KafkaReadBack.Landed> landed) {
+        KafkaReadBack readBack = new KafkaReadBack("127.0.0.1:1", "Slipstream");
+        return new LandedReader() {
+            @Override
+            public Mono<List<KafkaReadBack.Landed>> read(String sessionKey) {
+                return Mono.just(landed);
+            }
+
+            @Override
+            public TopicPartition partitionOf(String stream, List<KafkaReadBack.Landed> l) {
+                return readBack.partitionOf(stream, l);
+            }
+        };
+    }
+
+    @Test
+    void theDataStreamsResumePointComesFromItsOwnRecordsWhenTheMainStreamIsAhead() {
+        // NewSession 1 and Configuration 2 went to both streams, blocks 3-9 to the data stream, marker 10 to both.
+        // The main stream has all of its packets on Kafka; nothing of the data stream has landed yet.
+        DeliveryConfirmation lagging = new DeliveryConfirmation(partitionsAsKafkaReadBack(on(0, 1, 2, 10)),
+                Duration.ofSeconds(1), counters);
+        long[] dataIds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+        assertEquals(0L, lagging.lastLanded("key-1", "Stream1", dataIds).block(),
+                "the main stream's copies of the shared packets say nothing of the data stream: it resends them all");
+        assertEquals(10L, lagging.lastLanded("key-1", "", new long[] {1, 2, 10}).block());
+
+        // Once the data stream's partition shows its own records, only they count.
+        DeliveryConfirmation behind = new DeliveryConfirmation(partitionsAsKafkaReadBack(both(on(0, 1, 2, 10), on(1, 1, 2, 3, 4))),
+                Duration.ofSeconds(1), counters);
+        assertEquals(4L, behind.lastLanded("key-1", "Stream1", dataIds).block());
+    }
+
+    @Test
+    void aPacketKafkaRefusedWhileLaterOnesLandedIsSentAgainNotSkipped() {
+        DeliveryConfirmation c = new DeliveryConfirmation(scripted(List.of(on(1, 1, 2, 5))), Duration.ofSeconds(1), counters);
+
+        assertEquals(2L, c.lastLanded("key-1", "Stream1", new long[] {1, 2, 3, 4, 5}).block(),
+                "3 and 4 are missing: the stream goes on from 3, though 5 landed");
+    }
 }

@@ -72,6 +72,34 @@ public final class StreamCatalog {
     }
 
     /**
+     * @param dataSource a data source whose topics exist
+     * @return the partitions its streams write packets to: main partition 0 and each mapped partition that exists
+     * (partition-based), or each stream topic that exists now (topic-based); each once
+     */
+    public List<TopicPartition> dataPartitions(String dataSource) {
+        List<TopicPartition> out = new ArrayList<>();
+        out.add(new TopicPartition(layout.mainTopic(dataSource), 0));
+        if (layout.topicBased()) {
+            streamTopics(dataSource).forEach(topic -> out.add(new TopicPartition(topic, 0)));
+        } else {
+            int partitions = admin.knownPartitions(layout.mainTopic(dataSource)).orElse(1);
+            layout.mappedStreams().stream().map(s -> layout.route(dataSource, s))
+                    .filter(tp -> tp.partition() < partitions && !out.contains(tp))
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * @param offsets offsets keyed {@code "{topic}:{partition}"}, as a NewSession record carries them
+     * @param tp      a partition
+     * @return its offset, 0 when the map has none (a topic created after the offsets were taken)
+     */
+    public static long offsetOf(Map<String, Long> offsets, TopicPartition tp) {
+        return offsets.getOrDefault(key(tp.topic(), tp.partition()), 0L);
+    }
+
+    /**
      * @param dataSource a data source
      * @return every mapped stream name (partition-based), or the streams that have a topic now (topic-based)
      */

@@ -1,6 +1,9 @@
 package io.slipstream.streamapi.session;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.read.LogEntry;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,7 @@ import com.google.protobuf.Message;
 
 import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.kafka.DataSources;
+import io.slipstream.streamapi.kafka.LogReplay;
 import io.slipstream.streamapi.kafka.StreamCatalog;
 import io.slipstream.streamapi.keys.KeyGenerator;
 import io.slipstream.streamapi.limits.ClientCounts;
@@ -292,6 +298,45 @@ public final class Sessions {
         }
     }
 
+    /**
+     * Rebuilds, after the session replay, what each open session has on Kafka: the highest packet id per data
+     * partition, read from the session's start offsets, so that packets a client resends after this server was
+     * stopped (or killed) are written once ({@link io.slipstream.streamapi.writer.ResendFilter}). Reads each data
+     * partition of a data source once, from the earliest start of its open sessions.
+     *
+     * @param kafka the Kafka cluster and its client settings
+     * @return the number of records read
+     */
+    public long rebuildResendMarks(KafkaConnection kafka) {
+        Map<String, List<SessionState>> open = new LinkedHashMap<>();
+        byKey.values().stream().filter(s -> !s.complete())
+                .forEach(s -> open.computeIfAbsent(s.dataSource(), d -> new ArrayList<>()).add(s));
+        long read = 0;
+        for (Map.Entry<String, List<SessionState>> e : open.entrySet()) {
+            dataSources.ensureExisting(e.getKey());
+            Set<String> keys = new HashSet<>();
+            e.getValue().forEach(s -> keys.add(s.key()));
+            Map<TopicPartition, Long> from = new LinkedHashMap<>();
+            for (TopicPartition tp : catalog.dataPartitions(e.getKey())) {
+                from.put(tp, e.getValue().stream().mapToLong(s -> StreamCatalog.offsetOf(s.startOffsets(), tp)).min().orElse(0));
+            }
+            read += LogReplay.replay(kafka, from, record -> {
+                if (record.key() != null && keys.contains(record.key())) {
+                    writer.resends().landed(record.key(), new TopicPartition(record.topic(), record.partition()), packetId(record));
+                }
+            });
+        }
+        return read;
+    }
+
+    private static long packetId(LogEntry record) {
+        try {
+            return Packet.parseFrom(record.value()).getId();
+        } catch (InvalidProtocolBufferException e) {
+            return 0; // not a packet: nothing a client could resend
+        }
+    }
+
     /** @return the number of sessions known */
     public int size() {
         return byKey.size();
@@ -327,6 +372,7 @@ public final class Sessions {
                         p.hasUtcOffset() ? p.getUtcOffset() : Duration.getDefaultInstance(), offsets,
                         catalog.mainOffset(ds, offsets), catalog.essentialsOffset(ds, offsets), false);
                 byKey.put(key, state);
+                writer.resends().track(key);
                 Set<String> keys = keysByDataSource.computeIfAbsent(ds, d -> new LinkedHashSet<>());
                 synchronized (keys) {
                     keys.add(key);
@@ -338,6 +384,7 @@ public final class Sessions {
                 SessionState state = byKey.get(key);
                 if (state != null && !state.complete()) {
                     byKey.put(key, state.completed());
+                    writer.resends().forget(key);
                     String owner = owners.remove(key);
                     if (owner != null) {
                         openSessions.release(owner);

@@ -2,6 +2,7 @@ package io.slipstream.streamapi.writer;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class PacketWriter {
     private final DataSources dataSources;
     private final RecordWriter records;
     private final WriteCounters counters;
+    private final ResendFilter resends;
 
     /**
      * @param layout      the Kafka layout
@@ -48,10 +50,18 @@ public final class PacketWriter {
         this.dataSources = dataSources;
         this.records = records;
         this.counters = counters;
+        this.resends = new ResendFilter(layout);
+    }
+
+    /** @return the filter of packets a client sends again, per open session */
+    public ResendFilter resends() {
+        return resends;
     }
 
     /**
-     * Writes a client's data packet. Never throws: bad names and Kafka failures fail the future.
+     * Writes a client's data packet. Never throws: bad names and Kafka failures fail the future. A resend of a
+     * packet this open session already wrote to the same partition is dropped, counted, and answered as written
+     * ({@link ResendFilter}).
      *
      * @param dataSource the data source
      * @param stream     the stream, "" for main
@@ -64,7 +74,21 @@ public final class PacketWriter {
             return reject(new IllegalArgumentException("packet type " + packet.getType() + " is refused on data source " + dataSource
                     + ": the server writes its own data-format definitions (ask GetParameterDataFormatId or GetEventDataFormatId)"));
         }
-        CompletableFuture<Void> done = route(dataSource, stream, sessionKey, packet);
+        TopicPartition target;
+        try {
+            target = dataSources.route(dataSource, stream);
+        } catch (RuntimeException e) {
+            return count(CompletableFuture.failedFuture(e), "data source " + dataSource + ", stream \"" + stream + "\"", sessionKey, packet);
+        }
+        if (!resends.admit(sessionKey, target, packet.getId())) {
+            counters.duplicate();
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = write(target, dataSource, sessionKey, packet).whenComplete((ok, error) -> {
+            if (error != null) {
+                resends.failed(sessionKey, target, packet.getId());
+            }
+        });
         return count(done, "data source " + dataSource + ", stream \"" + stream + "\"", sessionKey, packet);
     }
 
@@ -129,17 +153,20 @@ public final class PacketWriter {
 
     private CompletableFuture<Void> route(String dataSource, String stream, String key, Packet packet) {
         try {
-            TopicPartition target = dataSources.route(dataSource, stream);
-            byte[] value = packet.toByteArray();
-            if (!packet.getIsEssential()) {
-                return records.append(target, key, value).thenApply(m -> null);
-            }
-            CompletableFuture<?> essential = records.append(layout.essentials(dataSource), key, value);
-            CompletableFuture<?> data = records.append(target, key, value);
-            return CompletableFuture.allOf(essential, data);
+            return write(dataSources.route(dataSource, stream), dataSource, key, packet);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private CompletableFuture<Void> write(TopicPartition target, String dataSource, String key, Packet packet) {
+        byte[] value = packet.toByteArray();
+        if (!packet.getIsEssential()) {
+            return records.append(target, key, value).thenApply(m -> null);
+        }
+        CompletableFuture<?> essential = records.append(layout.essentials(dataSource), key, value);
+        CompletableFuture<?> data = records.append(target, key, value);
+        return CompletableFuture.allOf(essential, data);
     }
 
     private CompletableFuture<Void> count(CompletableFuture<Void> done, String where, String sessionKey, Packet packet) {
@@ -148,7 +175,7 @@ public final class PacketWriter {
                 counters.written();
             } else {
                 counters.failed();
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 LOG.error("Packet id {} ({}) of session {} for {} was not written to Kafka: {}",
                         packet.getId(), packet.getType(), sessionKey, where, cause.toString());
             }

@@ -39,6 +39,8 @@ final class RowReader implements Closeable {
     private final Set<String> absentWords;
     private final long[] lapEnds;
     private final Map<String, Integer> longNames = new HashMap<>();
+    /** The one values array of every wide row, or null for a new array per row. */
+    private final double[] reused;
     private long index;
     private long previousTime = Long.MIN_VALUE;
     private long previousClock = Long.MIN_VALUE;
@@ -65,11 +67,29 @@ final class RowReader implements Closeable {
      * @param bytesRead     gains the file's bytes as they are read, for progress; or null
      */
     RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems, AtomicLong bytesRead) {
+        this(layout, base, intervalNanos, problems, bytesRead, false);
+    }
+
+    /**
+     * A reader whose rows share one values array, each valid only until the next is read: for a pass that only
+     * looks at the values (the range scan), with no array per row.
+     *
+     * @param layout the file's layout
+     * @param problems where bad input is reported
+     * @return the reader
+     */
+    static RowReader reusingValues(CsvLayout layout, ProblemLog problems) {
+        return new RowReader(layout, 0, 1, problems, null, true);
+    }
+
+    private RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems, AtomicLong bytesRead,
+                      boolean reuseValues) {
         this.layout = layout;
         this.base = base;
         this.intervalNanos = intervalNanos;
         this.problems = problems;
         this.channels = layout.channels();
+        this.reused = reuseValues ? new double[channels.size()] : null;
         this.lineOffset = layout.shape().headerLine();
         this.blankIsAbsent = layout.shape().blankIsAbsent();
         this.absentWords = layout.shape().absentWords();
@@ -158,7 +178,7 @@ final class RowReader implements Closeable {
     }
 
     private double[] values(Fields r, long line, long time, long[] offsets) {
-        double[] v = new double[channels.size()];
+        double[] v = reused != null ? reused : new double[channels.size()];
         int fields = r.count();
         if (fields > layout.headerSize() && hasExtraValues(r)) {
             problems.report("long-row", line, "expected " + layout.headerSize() + " fields, found " + fields

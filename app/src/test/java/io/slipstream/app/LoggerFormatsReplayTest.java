@@ -371,6 +371,10 @@ class LoggerFormatsReplayTest {
         export.details().forEach((k, v) -> assertEquals(v, info.getDetailsMap().get(k), "session detail " + k
                 + " of " + info.getDetailsMap()));
         assertTrue(info.getIsComplete(), info::toString);
+        String track = export.details().get("track");
+        if (track != null) {
+            assertTrue(info.getIdentifier().startsWith(track + " - "), "the identifier names the track: " + info.getIdentifier());
+        }
     }
 
     private static long sourceProblems(JsonNode summary, String kind) {

@@ -83,7 +83,8 @@ final class CsvSource implements TelemetrySource {
             for (int i = 0; i < layouts.size(); i++) {
                 files.add(file(context, layouts.get(i), perFile.get(i), i == 0, timeline, tracker));
             }
-            return Flux.concat(files);
+            // Each operator is a hop for every sample: one file needs no concatenation.
+            return files.size() == 1 ? files.get(0) : Flux.concat(files);
         });
     }
 
@@ -212,8 +213,9 @@ final class CsvSource implements TelemetrySource {
             if (settings.realtime()) {
                 rows = RealTimePacer.pace(rows.map(timeline::retime), Row::timeNanos, context);
             }
-            return rows.concatMapIterable(r -> samples(r, defs))
-                    .doOnComplete(() -> LOG.info("Replayed {}", layout.path()));
+            // Logged when the last row is read, just before its samples go: a hop per row, not per sample.
+            return rows.doOnComplete(() -> LOG.info("Replayed {}", layout.path()))
+                    .concatMapIterable(r -> samples(r, defs));
         });
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  *                       occurrences emitted
  * @param dropped        samples dropped, by reason (e.g. {@code overflow-oldest}, {@code cancelled})
  * @param filled         MISSING samples the pipeline made up for missed slots; not part of {@code received}
- * @param invalid        samples whose NaN or infinite value became MISSING
+ * @param invalid        samples that came MISSING from the source, or whose NaN or infinite value became MISSING
  * @param backwards      samples whose time went backwards (or repeated) on their channel; each started a new block
  * @param offGrid        samples off the grid by more than the tolerance, or after a gap; each started a new block
  * @param blocks         blocks emitted

@@ -96,12 +96,40 @@ final class FileInput {
      */
     static CsvReader<CsvRecord> records(Path path, FileShape shape, char delimiter, Limits limits,
                                         LongConsumer onLongLine, AtomicLong bytesRead) {
+        return builder(shape, delimiter).ofCsvRecord(positioned(path, shape, limits, onLongLine, bytesRead),
+                shape.charset());
+    }
+
+    /**
+     * As {@link #records(Path, FileShape, char, Limits, LongConsumer, AtomicLong)}, each record read into one
+     * reused {@link Fields} (no String per cell): the reader of data rows.
+     *
+     * @param path       the file
+     * @param shape      what the format says: charset, lines before the header
+     * @param delimiter  the field separator
+     * @param limits     the longest line and highest gzip ratio accepted
+     * @param onLongLine gets the number of each line left out for its length
+     * @param bytesRead  gains the file's bytes as they are read, or null
+     * @return the reader, positioned at the header row; close it
+     */
+    static CsvReader<Fields> fields(Path path, FileShape shape, char delimiter, Limits limits,
+                                    LongConsumer onLongLine, AtomicLong bytesRead) {
+        return builder(shape, delimiter).build(new Fields(), positioned(path, shape, limits, onLongLine, bytesRead),
+                shape.charset());
+    }
+
+    private static InputStream positioned(Path path, FileShape shape, Limits limits, LongConsumer onLongLine,
+                                          AtomicLong bytesRead) {
         InputStream in = open(path, limits, onLongLine, bytesRead);
         try {
             skipLines(in, shape.headerLine());
         } catch (IOException e) {
             throw new CsvFileException(path + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        return in;
+    }
+
+    private static CsvReader.CsvReaderBuilder builder(FileShape shape, char delimiter) {
         return CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .commentStrategy(CommentStrategy.SKIP)
@@ -110,8 +138,7 @@ final class FileInput {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .allowExtraCharsAfterClosingQuote(true)
-                .detectBomHeader(shape.headerLine() == 0)
-                .ofCsvRecord(in, shape.charset());
+                .detectBomHeader(shape.headerLine() == 0);
     }
 
     private static void skipLines(InputStream in, int lines) throws IOException {

@@ -2,7 +2,6 @@ package io.slipstream.csv;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,14 +31,16 @@ final class RowReader implements Closeable {
     private final long base;
     private final long intervalNanos;
     private final ProblemLog problems;
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final CsvReader<Fields> reader;
+    private final Iterator<Fields> records;
     private final List<Column> channels;
     private final int lineOffset;
     private final boolean blankIsAbsent;
     private final Set<String> absentWords;
     private final long[] lapEnds;
     private final Map<String, Integer> longNames = new HashMap<>();
+    /** The one values array of every wide row, or null for a new array per row. */
+    private final double[] reused;
     private long index;
     private long previousTime = Long.MIN_VALUE;
     private long previousClock = Long.MIN_VALUE;
@@ -66,11 +67,29 @@ final class RowReader implements Closeable {
      * @param bytesRead     gains the file's bytes as they are read, for progress; or null
      */
     RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems, AtomicLong bytesRead) {
+        this(layout, base, intervalNanos, problems, bytesRead, false);
+    }
+
+    /**
+     * A reader whose rows share one values array, each valid only until the next is read: for a pass that only
+     * looks at the values (the range scan), with no array per row.
+     *
+     * @param layout the file's layout
+     * @param problems where bad input is reported
+     * @return the reader
+     */
+    static RowReader reusingValues(CsvLayout layout, ProblemLog problems) {
+        return new RowReader(layout, 0, 1, problems, null, true);
+    }
+
+    private RowReader(CsvLayout layout, long base, long intervalNanos, ProblemLog problems, AtomicLong bytesRead,
+                      boolean reuseValues) {
         this.layout = layout;
         this.base = base;
         this.intervalNanos = intervalNanos;
         this.problems = problems;
         this.channels = layout.channels();
+        this.reused = reuseValues ? new double[channels.size()] : null;
         this.lineOffset = layout.shape().headerLine();
         this.blankIsAbsent = layout.shape().blankIsAbsent();
         this.absentWords = layout.shape().absentWords();
@@ -78,7 +97,7 @@ final class RowReader implements Closeable {
         for (int i = 0; i < channels.size(); i++) {
             longNames.put(channels.get(i).name(), i);
         }
-        this.reader = FileInput.records(layout.path(), layout.shape(), layout.delimiter(), layout.limits(),
+        this.reader = FileInput.fields(layout.path(), layout.shape(), layout.delimiter(), layout.limits(),
                 line -> problems.report("long-line", line, "line longer than max-line ("
                         + layout.limits().maxLineBytes() + " bytes); left out", channels.size()), bytesRead);
         this.records = reader.iterator();
@@ -99,8 +118,8 @@ final class RowReader implements Closeable {
     /** @return the next row, or null at the end of the file */
     Row next() {
         while (hasNext()) {
-            CsvRecord r = records.next();
-            long line = r.getStartingLineNumber() + lineOffset;
+            Fields r = records.next();
+            long line = r.line() + lineOffset;
             lastLine = line;
             Long time = time(r, line);
             if (time == null) {
@@ -118,20 +137,19 @@ final class RowReader implements Closeable {
         return null;
     }
 
-    private Long time(CsvRecord r, long line) {
+    private Long time(Fields r, long line) {
         long t;
         Column time = layout.time();
         if (time == null) {
             t = base + index++ * intervalNanos;
         } else {
-            String cell = time.index() < r.getFieldCount() ? r.getField(time.index()) : "";
             try {
-                long parsed = parseTime(cell);
+                long parsed = parseTime(r, time.index());
                 t = layout.absolute() ? parsed : Math.addExact(base, parsed);
                 offset = layout.absolute() ? parsed - layout.firstTime() : parsed;
             } catch (IllegalArgumentException | ArithmeticException e) {
-                problems.report("bad-time", line, time.index() + 1, "time column '" + time.name() + "': '" + cell
-                        + "' is not a time in " + layout.timeFormat().word() + "; row dropped", channels.size());
+                problems.report("bad-time", line, time.index() + 1, "time column '" + time.name() + "': '"
+                        + r.textOrEmpty(time.index()) + "' is not a time in " + layout.timeFormat().word() + "; row dropped", channels.size());
                 return null;
             }
         }
@@ -143,8 +161,8 @@ final class RowReader implements Closeable {
         return t;
     }
 
-    private long parseTime(String cell) {
-        long parsed = layout.timeFormat().parse(cell, layout.decimal());
+    private long parseTime(Fields r, int field) {
+        long parsed = r.time(field, layout.timeFormat(), layout.decimal());
         return layout.timeFormat() == TimeFormat.CLOCK ? pastMidnight(parsed) : parsed;
     }
 
@@ -159,9 +177,9 @@ final class RowReader implements Closeable {
         return clock + days * TimeFormat.DAY_NANOS;
     }
 
-    private double[] values(CsvRecord r, long line, long time, long[] offsets) {
-        double[] v = new double[channels.size()];
-        int fields = r.getFieldCount();
+    private double[] values(Fields r, long line, long time, long[] offsets) {
+        double[] v = reused != null ? reused : new double[channels.size()];
+        int fields = r.count();
         if (fields > layout.headerSize() && hasExtraValues(r)) {
             problems.report("long-row", line, "expected " + layout.headerSize() + " fields, found " + fields
                     + "; every sample of the row is missing", channels.size());
@@ -180,15 +198,16 @@ final class RowReader implements Closeable {
                 absent += blankIsAbsent ? 0 : 1;
                 continue;
             }
-            String cell = r.getField(c.index());
-            if (blankIsAbsent && (cell.isBlank() || (!absentWords.isEmpty() && absentWords.contains(cell.strip())))) {
+            if (blankIsAbsent && (r.isBlank(c.index())
+                    || (!absentWords.isEmpty() && absentWords.contains(r.text(c.index()).strip())))) {
                 v[i] = Row.ABSENT;
                 continue;
             }
-            double x = Cells.parse(cell, layout.decimal());
+            double x = r.number(c.index(), layout.decimal());
             if (!Double.isFinite(x)) {
                 x = Double.NaN;
-                problems.report("bad-cell", line, c.index() + 1, "column '" + c.name() + "': " + Cells.whyNot(cell), 1);
+                problems.report("bad-cell", line, c.index() + 1, "column '" + c.name() + "': "
+                        + Cells.whyNot(r.text(c.index())), 1);
             } else if (offsets != null && c.timeIndex() >= 0) {
                 x = ownTime(r, line, c, time, offsets, i, x);
             }
@@ -202,35 +221,34 @@ final class RowReader implements Closeable {
     }
 
     /** A value with its own time column: stamped with that time; without a readable one it is no sample. */
-    private double ownTime(CsvRecord r, long line, Column c, long rowTime, long[] offsets, int i, double x) {
-        String cell = c.timeIndex() < r.getFieldCount() ? r.getField(c.timeIndex()) : "";
+    private double ownTime(Fields r, long line, Column c, long rowTime, long[] offsets, int i, double x) {
         try {
-            long parsed = parseTime(cell);
+            long parsed = parseTime(r, c.timeIndex());
             offsets[i] = (layout.absolute() ? parsed : Math.addExact(base, parsed)) - rowTime;
             return x;
         } catch (IllegalArgumentException | ArithmeticException e) {
-            problems.report("bad-time", line, c.timeIndex() + 1, "time of '" + c.name() + "': '" + cell
-                    + "' is not a time in " + layout.timeFormat().word() + "; sample dropped", 1);
+            problems.report("bad-time", line, c.timeIndex() + 1, "time of '" + c.name() + "': '"
+                    + r.textOrEmpty(c.timeIndex()) + "' is not a time in " + layout.timeFormat().word() + "; sample dropped", 1);
             return Row.ABSENT;
         }
     }
 
-    private Row longRow(CsvRecord r, long line, long time) {
+    private Row longRow(Fields r, long line, long time) {
         double[] v = new double[channels.size()];
         Arrays.fill(v, Row.ABSENT);
-        if (r.getFieldCount() <= LongFormatScan.VALUE) {
-            problems.report("short-row", line, "expected time, name and value; found " + r.getFieldCount()
+        if (r.count() <= LongFormatScan.VALUE) {
+            problems.report("short-row", line, "expected time, name and value; found " + r.count()
                     + " field(s)", 1);
             return new Row(line, time, v);
         }
-        String name = r.getField(LongFormatScan.NAME).strip();
+        String name = r.text(LongFormatScan.NAME).strip();
         Integer i = longNames.computeIfAbsent(name, n -> longNames.get(Column.of(0, n).name()));
         if (i == null) {
             problems.report("unknown-channel", line, LongFormatScan.NAME + 1, "'" + name + "' was not in the file "
                     + "when it was inspected; sample dropped", 1);
             return new Row(line, time, v);
         }
-        String cell = r.getField(LongFormatScan.VALUE);
+        String cell = r.text(LongFormatScan.VALUE);
         double x = Cells.parse(cell, layout.decimal());
         if (!Double.isFinite(x)) {
             x = Double.NaN;
@@ -252,9 +270,9 @@ final class RowReader implements Closeable {
         return lap + 1;
     }
 
-    private boolean hasExtraValues(CsvRecord r) {
-        for (int i = layout.headerSize(); i < r.getFieldCount(); i++) {
-            if (!r.getField(i).isBlank()) {
+    private boolean hasExtraValues(Fields r) {
+        for (int i = layout.headerSize(); i < r.count(); i++) {
+            if (!r.isBlank(i)) {
                 return true;
             }
         }

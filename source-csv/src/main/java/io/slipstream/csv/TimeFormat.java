@@ -9,8 +9,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** How a time cell is written: a number in a unit, an ISO-8601 date-time, or an ISO-8601 time of day. */
 enum TimeFormat {
@@ -36,8 +34,6 @@ enum TimeFormat {
     private static final DateTimeFormatter DAY_MONTH_NAME = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("d-MMM-yyyy HH:mm:ss").optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().toFormatter(Locale.ENGLISH);
-    private static final Pattern CLOCK_CELL =
-            Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
 
     /** Numbers at or above this many ns are read as times since the Unix epoch (1973 onwards); below, as offsets. */
     static final long EPOCH_THRESHOLD_NANOS = 100_000_000_000_000_000L;
@@ -82,6 +78,60 @@ enum TimeFormat {
             throw new IllegalArgumentException("a time outside the years 1678..2261 (nanoseconds since 1970 in 64"
                     + " bits): " + cell, e);
         }
+    }
+
+    /**
+     * Parses a time cell from a char range, exactly as {@link #parse(String, char)} parses its text: a plain
+     * decimal number ({@code -}, up to 18 digits, a point and a fraction) is read from the chars with no String;
+     * anything else goes through {@link #parse(String, char)}.
+     *
+     * @param chars   the text
+     * @param offset  where the cell starts
+     * @param length  its length
+     * @param decimal the decimal separator
+     * @return nanoseconds, as {@link #parse(String, char)}
+     * @throws IllegalArgumentException as {@link #parse(String, char)}
+     */
+    long parse(char[] chars, int offset, int length, char decimal) {
+        int from = offset;
+        int to = offset + length;
+        while (from < to && chars[from] <= ' ') {
+            from++;
+        }
+        while (to > from && chars[to - 1] <= ' ') {
+            to--;
+        }
+        boolean negative = from < to && chars[from] == '-';
+        int p = negative ? from + 1 : from;
+        long whole = 0;
+        int digits = 0;
+        while (p < to && chars[p] >= '0' && chars[p] <= '9' && digits < 18) {
+            whole = whole * 10 + (chars[p++] - '0');
+            digits++;
+        }
+        long fraction = 0;
+        boolean plain = this != ISO && this != CLOCK && digits > 0;
+        if (plain && p < to && chars[p] == decimal) {
+            int f = ++p;
+            while (p < to && chars[p] >= '0' && chars[p] <= '9') {
+                p++;
+            }
+            for (int i = 0; i < fractionDigits; i++) {
+                fraction = fraction * 10 + (f + i < p ? chars[f + i] - '0' : 0);
+            }
+            if (p - f > fractionDigits && chars[f + fractionDigits] >= '5') {
+                fraction++;
+            }
+        }
+        if (plain && p == to) {
+            try {
+                long v = Math.addExact(Math.multiplyExact(whole, nanosPerUnit), fraction);
+                return negative ? -v : v;
+            } catch (ArithmeticException e) {
+                // out of range: the String path says so in its own words
+            }
+        }
+        return parse(new String(chars, offset, length), decimal);
     }
 
     private long parseExact(String cell, char decimal) {
@@ -139,23 +189,41 @@ enum TimeFormat {
         }
     }
 
+    /** {@code h:mm:ss} or {@code hh:mm:ss}, then an optional fraction of up to 9 digits after a point or comma. */
     private static long parseClock(String t) {
-        Matcher m = CLOCK_CELL.matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
+        int n = t.length();
+        int p = 0;
+        int h = 0;
+        while (p < n && p < 2 && isDigit(t.charAt(p))) {
+            h = h * 10 + t.charAt(p++) - '0';
         }
-        int h = Integer.parseInt(m.group(1));
-        int min = Integer.parseInt(m.group(2));
-        int sec = Integer.parseInt(m.group(3));
-        if (h > 23 || min > 59 || sec > 59) {
-            throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
-        }
+        boolean ok = p > 0 && p + 6 <= n && t.charAt(p) == ':' && isDigit(t.charAt(p + 1)) && isDigit(t.charAt(p + 2))
+                && t.charAt(p + 3) == ':' && isDigit(t.charAt(p + 4)) && isDigit(t.charAt(p + 5));
         long nanos = 0;
-        String fraction = m.group(4);
-        if (fraction != null) {
-            nanos = Long.parseLong((fraction + "000000000").substring(0, 9));
+        if (ok) {
+            int min = (t.charAt(p + 1) - '0') * 10 + t.charAt(p + 2) - '0';
+            int sec = (t.charAt(p + 4) - '0') * 10 + t.charAt(p + 5) - '0';
+            p += 6;
+            if (p < n) {
+                int f = p + 1;
+                ok = (t.charAt(p) == '.' || t.charAt(p) == ',') && n - f >= 1 && n - f <= 9;
+                for (int i = f; ok && i < n; i++) {
+                    ok = isDigit(t.charAt(i));
+                }
+                for (int i = 0; ok && i < 9; i++) {
+                    nanos = nanos * 10 + (f + i < n ? t.charAt(f + i) - '0' : 0);
+                }
+            }
+            ok &= h <= 23 && min <= 59 && sec <= 59;
+            if (ok) {
+                return ((h * 60L + min) * 60L + sec) * 1_000_000_000L + nanos;
+            }
         }
-        return ((h * 60L + min) * 60L + sec) * 1_000_000_000L + nanos;
+        throw new IllegalArgumentException("not a time of day hh:mm:ss[.fff]: " + t);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** @return the unit as users write it */

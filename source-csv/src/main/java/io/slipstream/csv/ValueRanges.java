@@ -25,7 +25,7 @@ final class ValueRanges {
                 r[i] = out.ranges.computeIfAbsent(layout.channels().get(i).name(),
                         k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
             }
-            try (RowReader reader = new RowReader(layout, 0, 1, ProblemLog.silent())) {
+            try (RowReader reader = RowReader.reusingValues(layout, ProblemLog.silent())) {
                 for (Row row = reader.next(); row != null; row = reader.next()) {
                     double[] v = row.values();
                     for (int i = 0; i < v.length; i++) {

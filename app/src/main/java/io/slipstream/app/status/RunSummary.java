@@ -45,6 +45,24 @@ public final class RunSummary {
         return Math.max(0, c.emitted() - c.events() + c.filled() - k.samplesSent());
     }
 
+    /**
+     * @param c the pipeline's counters
+     * @return the values the source read (a file's cells, valid or not), event occurrences aside
+     */
+    static long cellsRead(CountersSnapshot c) {
+        return c.received() - c.events() - c.eventsDropped();
+    }
+
+    /**
+     * @param c the pipeline's counters
+     * @param k the sink's counters
+     * @return read values handed to gRPC as valid samples: those sent, less the slots the pipeline filled and the
+     *         invalid values sent as MISSING. The rest of {@link #cellsRead} is invalid, dropped or not sent.
+     */
+    static long cellsLanded(CountersSnapshot c, SinkSnapshot k) {
+        return Math.max(0, k.samplesSent() - c.filled() - c.invalid());
+    }
+
     /** @return a few lines per pipeline */
     public String text() {
         StringBuilder sb = new StringBuilder();
@@ -64,6 +82,12 @@ public final class RunSummary {
                     c.markers(),
                     c.markersDropped() == 0 ? "" : String.format(Locale.ROOT, " (%,d more lost with the open block)", c.markersDropped())));
             long notSent = notSent(c, k);
+            long read = cellsRead(c);
+            long landed = cellsLanded(c, k);
+            sb.append(String.format(Locale.ROOT, "  cells: %,d landed of %,d read%s%n", landed, read, landed == read ? ""
+                    : String.format(Locale.ROOT, "; %,d not landed: %,d invalid (sent as MISSING, see source problems),"
+                            + " %,d dropped, %,d not sent", read - landed, c.invalid(), c.droppedTotal() - c.eventsDropped(),
+                            notSent)));
             if (notSent > 0) {
                 sb.append(String.format(Locale.ROOT, "  NOT SENT: %,d of the samples the pipeline put in blocks or rows never"
                         + " reached the Stream API%n", notSent));
@@ -110,6 +134,8 @@ public final class RunSummary {
             samples.put("offGrid", c.offGrid());
             samples.put("sentToStreamApi", k.samplesSent());
             samples.put("notSent", notSent(c, k));
+            samples.put("cellsRead", cellsRead(c));
+            samples.put("cellsLanded", cellsLanded(c, k));
             p.put("samples", samples);
             p.put("blocks", c.blocks());
             p.put("rows", c.rows());

@@ -193,6 +193,8 @@ public final class BlockAssembler {
             counters.invalid();
             state = MISSING;
             value = Double.NaN;
+        } else if (state == MISSING) {
+            counters.invalid(); // the source found no valid value (a CSV cell that is not a number)
         }
         long time = group.write(column.index, sample.timeNanos(), value, state);
         if (outLapPending) {
@@ -234,6 +236,8 @@ public final class BlockAssembler {
             counters.invalid();
             state = MISSING;
             value = Double.NaN;
+        } else if (state == MISSING) {
+            counters.invalid(); // the source found no valid value (a CSV cell that is not a number)
         }
         long time = sample.timeNanos();
         rows.write(column.index, time, value, state);

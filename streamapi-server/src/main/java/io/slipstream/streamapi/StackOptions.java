@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param topicBased         {@code true} puts stream S on topic {@code {dataSource}.S} instead of a partition
  * @param limits             what one client may hold, and how long ended sessions are remembered
  * @param security           the address the Stream API and Key Generator listen on, and TLS
+ * @param retention          how long the embedded broker keeps records (forever by default; not applied to an external Kafka)
  */
 public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int keyGeneratorPort,
                            String externalBootstrap, Map<String, Integer> partitionMappings,
-                           boolean topicBased, ServerLimits limits, ServerSecurity security) {
+                           boolean topicBased, ServerLimits limits, ServerSecurity security,
+                           LogRetention retention) {
 
     /** Default ports of the official stack. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -36,6 +38,7 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
         Objects.requireNonNull(partitionMappings, "partitionMappings");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(retention, "retention");
         checkPort("kafkaPort", kafkaPort);
         checkPort("streamApiPort", streamApiPort);
         checkPort("keyGeneratorPort", keyGeneratorPort);
@@ -59,7 +62,8 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
     /** @return the official defaults: data in {@code data/}, ports 9092/13579/15379, Stream1→1, Stream2→2, partition-based */
     public static StackOptions defaults() {
         return new StackOptions(Path.of("data"), DEFAULT_KAFKA_PORT, DEFAULT_STREAM_API_PORT,
-                DEFAULT_KEY_GENERATOR_PORT, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback());
+                DEFAULT_KEY_GENERATOR_PORT, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback(),
+                LogRetention.forever());
     }
 
     /**
@@ -67,7 +71,8 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
      * @return the defaults with all three ports set to 0 (free ports), for tests
      */
     public static StackOptions ephemeral(Path dir) {
-        return new StackOptions(dir, 0, 0, 0, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback());
+        return new StackOptions(dir, 0, 0, 0, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback(),
+                LogRetention.forever());
     }
 
     private static Map<String, Integer> defaultMappings() {
@@ -79,47 +84,52 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
 
     /** @param value the new data directory @return a copy with it */
     public StackOptions withDataDir(Path value) {
-        return new StackOptions(value, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security);
+        return new StackOptions(value, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, retention);
     }
 
     /** @param value the new Kafka port @return a copy with it */
     public StackOptions withKafkaPort(int value) {
-        return new StackOptions(dataDir, value, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security);
+        return new StackOptions(dataDir, value, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, retention);
     }
 
     /** @param value the new Stream API port @return a copy with it */
     public StackOptions withStreamApiPort(int value) {
-        return new StackOptions(dataDir, kafkaPort, value, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security);
+        return new StackOptions(dataDir, kafkaPort, value, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, retention);
     }
 
     /** @param value the new Key Generator port @return a copy with it */
     public StackOptions withKeyGeneratorPort(int value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, value, externalBootstrap, partitionMappings, topicBased, limits, security);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, value, externalBootstrap, partitionMappings, topicBased, limits, security, retention);
     }
 
     /** @param value bootstrap servers of an external Kafka, or {@code null} for our own broker @return a copy with it */
     public StackOptions withExternalBootstrap(String value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, value, partitionMappings, topicBased, limits, security);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, value, partitionMappings, topicBased, limits, security, retention);
     }
 
     /** @param value stream name to partition @return a copy with it */
     public StackOptions withPartitionMappings(Map<String, Integer> value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, value, topicBased, limits, security);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, value, topicBased, limits, security, retention);
     }
 
     /** @param value {@code true} for topic-based streams @return a copy with it */
     public StackOptions withTopicBased(boolean value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, value, limits, security);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, value, limits, security, retention);
     }
 
     /** @param value the new limits @return a copy with them */
     public StackOptions withLimits(ServerLimits value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, value, security);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, value, security, retention);
     }
 
     /** @param value the new address and TLS settings @return a copy with them */
     public StackOptions withSecurity(ServerSecurity value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, value);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, value, retention);
+    }
+
+    /** @param value how long the embedded broker keeps records @return a copy with it */
+    public StackOptions withRetention(LogRetention value) {
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, value);
     }
 
     private static void checkPort(String name, int port) {

@@ -166,10 +166,10 @@ public final class FullPathBench {
     }
 
     /** One session's outcome and its pipeline's final counters. */
-    private record Session(SinkResult result, CountersSnapshot counters) {
+    record Session(SinkResult result, CountersSnapshot counters) {
     }
 
-    private static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
+    static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
         Pipeline pipeline = Pipeline.of(source, pipelineSettings(options), PipelineClock.system());
         try (StreamApiSink sink = new StreamApiSink(sinkSettings)) {

@@ -30,6 +30,11 @@ public final class BenchCommand implements Callable<Integer> {
     /** Exit code: bad options; nothing was run. */
     public static final int USAGE = 2;
 
+    /** Channels of a typical iRacing car's telemetry, the soak's default load. */
+    static final int IRACING_CHANNELS = 120;
+    /** iRacing's telemetry rate in Hz. */
+    static final double IRACING_RATE_HZ = 60;
+
     @Spec
     CommandSpec spec;
 
@@ -77,10 +82,22 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Sample time of an unmeasured first session (JIT, topics, server start-up); 0s for none (default: ${DEFAULT-VALUE}).")
     String warmup;
 
+    @Option(names = "--soak", paramLabel = "D",
+            description = "Instead: one live session this long (default load iRacing's, 120 channels at 60 Hz) with the Stream API"
+                    + " restarted every --restart-every; reports heap after GC, threads and open files over time, and what was lost.")
+    String soak;
+
+    @Option(names = "--restart-every", paramLabel = "D", defaultValue = "2m",
+            description = "With --soak: how often the Stream API is stopped and started again (default: ${DEFAULT-VALUE}).")
+    String restartEvery;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (soak != null) {
+            return soak(out, err);
+        }
         BenchOptions options;
         try {
             options = options();
@@ -105,6 +122,56 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(result.table());
         out.flush();
         return exitCode(result);
+    }
+
+    private int soak(PrintWriter out, PrintWriter err) {
+        BenchOptions options;
+        Duration length;
+        Duration every;
+        try {
+            options = soakOptions();
+            length = duration("--soak", soak);
+            every = duration("--restart-every", restartEvery);
+            if (every.isZero() || every.isNegative() || every.compareTo(length) >= 0) {
+                throw new IllegalArgumentException("--restart-every: " + restartEvery + " must be positive and shorter than --soak " + soak);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was run; see 'bench --help'.");
+            err.flush();
+            return USAGE;
+        }
+        out.println("Soaking " + options.channels() + " channels x " + options.rateHz() + " Hz for " + soak
+                + ", the Stream API restarted every " + restartEvery + " ...");
+        out.println("      at  restarts  heap after GC  threads  open files");
+        out.flush();
+        SoakResult result;
+        try {
+            result = SoakBench.run(options, length, every, out);
+        } catch (RuntimeException e) {
+            err.println("The soak failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return LOSS;
+        }
+        out.print(result.table());
+        out.flush();
+        return result.anythingLost() ? LOSS : OK;
+    }
+
+    /** @return the options of a soak: iRacing's load (120 channels at 60 Hz) unless --channels or --rate say otherwise */
+    BenchOptions soakOptions() {
+        if (!"embedded".equals(target)) {
+            throw new IllegalArgumentException("--soak restarts a Stream API of its own; it takes no --target (got " + target + ")");
+        }
+        BenchOptions options = options();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given == null || !given.hasMatchedOption("--channels")) {
+            options = options.withChannels(IRACING_CHANNELS);
+        }
+        if (given == null || !given.hasMatchedOption("--rate")) {
+            options = options.withRateHz(IRACING_RATE_HZ);
+        }
+        return options;
     }
 
     /**

@@ -168,10 +168,10 @@ public final class FullPathBench {
     }
 
     /** One session's outcome and its pipeline's final counters. */
-    private record Session(SinkResult result, CountersSnapshot counters) {
+    record Session(SinkResult result, CountersSnapshot counters) {
     }
 
-    private static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
+    static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
         PipelineSettings settings = pipelineSettings(options);
         Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), Schedulers.boundedElastic());

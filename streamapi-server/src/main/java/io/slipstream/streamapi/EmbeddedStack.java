@@ -47,7 +47,7 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             String bootstrap = options.externalBootstrap();
             if (bootstrap == null) {
-                broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort());
+                broker = KafkaBroker.start(options.dataDir().resolve("kafka"), options.kafkaPort(), options.retention());
                 bootstrap = broker.bootstrapServers();
             }
             keyGenerator = join(keyGeneratorStart);

@@ -1,6 +1,8 @@
 package io.slipstream.streamapi;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,8 +32,8 @@ import kafka.server.KafkaRaftServer;
  * JVM, bound to the loopback interface.
  *
  * <p>The data directory is formatted on first use and reused as it is afterwards, so topics and their
- * records survive a stop and start on the same directory. Only the production Kafka server jars are
- * used (no test kit).
+ * records survive a stop and start on the same directory; records are kept {@link LogRetention#forever() forever}
+ * unless a retention is given. Only the production Kafka server jars are used (no test kit).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -52,15 +54,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats {@code dataDir} if it holds no broker yet, starts the broker and waits until it answers
-     * a cluster description request.
+     * As {@link #start(Path, int, LogRetention)}, keeping records forever.
      *
      * @param dataDir the Kafka log directory; created when missing, reused when already formatted
      * @param port    the client port on 127.0.0.1, or 0 to pick a free one
      * @return the running broker
-     * @throws IllegalStateException when the broker does not start or does not become ready in time
      */
     public static KafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, LogRetention.forever());
+    }
+
+    /**
+     * Formats {@code dataDir} if it holds no broker yet, starts the broker and waits until it answers
+     * a cluster description request.
+     *
+     * @param dataDir   the Kafka log directory; created when missing, reused when already formatted
+     * @param port      the client port on 127.0.0.1, or 0 to pick a free one
+     * @param retention how long records are kept (the broker's default, which the topics it holds inherit)
+     * @return the running broker
+     * @throws IllegalStateException when the broker does not start or does not become ready in time
+     */
+    public static KafkaBroker start(Path dataDir, int port, LogRetention retention) {
         long started = System.nanoTime();
         Path dir = dataDir.toAbsolutePath();
         int clientPort = port == 0 ? freePort() : port;
@@ -71,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot prepare the Kafka data directory " + dir + ": " + e.getMessage(), e);
         }
-        KafkaConfig config = KafkaConfig.fromProps(serverProperties(dir, clientPort, controllerPort), false);
+        KafkaConfig config = KafkaConfig.fromProps(serverProperties(dir, clientPort, controllerPort, retention), false);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         KafkaBroker broker = new KafkaBroker(server, dir, clientPort);
         try {
@@ -82,8 +96,8 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka broker on 127.0.0.1:" + clientPort + " (data " + dir
                     + ") did not start: " + e.getMessage(), e);
         }
-        LOG.info("Kafka broker ready on {} in {} ms (data {})", broker.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dir);
+        LOG.info("Kafka broker ready on {} in {} ms (data {}, records kept {})", broker.bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dir, retention.describe());
         return broker;
     }
 
@@ -134,7 +148,7 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         new Formatter()
-                .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(NODE_ID)
                 .setClusterId(Uuid.randomUuid().toString())
                 .setDirectories(List.of(dir.toString()))
@@ -147,7 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
         LOG.info("Formatted Kafka data directory {} (controller port {})", dir, controllerPort);
     }
 
-    private static Properties serverProperties(Path dir, int port, int controllerPort) {
+    private static Properties serverProperties(Path dir, int port, int controllerPort, LogRetention retention) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
@@ -174,6 +188,9 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "2");
         p.put("num.partitions", "1");
+        // Kafka's default deletes records after 7 days, among them those the Stream API rebuilds its state from.
+        // log.retention.ms wins over the hours and minutes settings; topics carry no override, so they inherit it.
+        p.put("log.retention.ms", String.valueOf(retention.millis()));
         return p;
     }
 

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param limits             what one client may hold, and how long ended sessions are remembered
  * @param security           the address the Stream API and Key Generator listen on, and TLS
  * @param kafka              the Kafka clients' SSL / SASL settings and the replication of created topics
+ * @param retention          how long the embedded broker keeps records (forever by default; not applied to an external Kafka)
  */
 public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int keyGeneratorPort,
                            String externalBootstrap, Map<String, Integer> partitionMappings,
                            boolean topicBased, ServerLimits limits, ServerSecurity security,
-                           KafkaSettings kafka) {
+                           KafkaSettings kafka, LogRetention retention) {
 
     /** Default ports of the official stack. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -40,6 +41,7 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(retention, "retention");
         checkPort("kafkaPort", kafkaPort);
         checkPort("streamApiPort", streamApiPort);
         checkPort("keyGeneratorPort", keyGeneratorPort);
@@ -64,7 +66,7 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
     public static StackOptions defaults() {
         return new StackOptions(Path.of("data"), DEFAULT_KAFKA_PORT, DEFAULT_STREAM_API_PORT,
                 DEFAULT_KEY_GENERATOR_PORT, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback(),
-                KafkaSettings.defaults());
+                KafkaSettings.defaults(), LogRetention.forever());
     }
 
     /**
@@ -73,7 +75,7 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
      */
     public static StackOptions ephemeral(Path dir) {
         return new StackOptions(dir, 0, 0, 0, null, defaultMappings(), false, ServerLimits.defaults(), ServerSecurity.loopback(),
-                KafkaSettings.defaults());
+                KafkaSettings.defaults(), LogRetention.forever());
     }
 
     private static Map<String, Integer> defaultMappings() {
@@ -85,52 +87,57 @@ public record StackOptions(Path dataDir, int kafkaPort, int streamApiPort, int k
 
     /** @param value the new data directory @return a copy with it */
     public StackOptions withDataDir(Path value) {
-        return new StackOptions(value, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka);
+        return new StackOptions(value, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value the new Kafka port @return a copy with it */
     public StackOptions withKafkaPort(int value) {
-        return new StackOptions(dataDir, value, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka);
+        return new StackOptions(dataDir, value, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value the new Stream API port @return a copy with it */
     public StackOptions withStreamApiPort(int value) {
-        return new StackOptions(dataDir, kafkaPort, value, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, value, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value the new Key Generator port @return a copy with it */
     public StackOptions withKeyGeneratorPort(int value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, value, externalBootstrap, partitionMappings, topicBased, limits, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, value, externalBootstrap, partitionMappings, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value bootstrap servers of an external Kafka, or {@code null} for our own broker @return a copy with it */
     public StackOptions withExternalBootstrap(String value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, value, partitionMappings, topicBased, limits, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, value, partitionMappings, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value stream name to partition @return a copy with it */
     public StackOptions withPartitionMappings(Map<String, Integer> value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, value, topicBased, limits, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, value, topicBased, limits, security, kafka, retention);
     }
 
     /** @param value {@code true} for topic-based streams @return a copy with it */
     public StackOptions withTopicBased(boolean value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, value, limits, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, value, limits, security, kafka, retention);
     }
 
     /** @param value the new limits @return a copy with them */
     public StackOptions withLimits(ServerLimits value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, value, security, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, value, security, kafka, retention);
     }
 
     /** @param value the new address and TLS settings @return a copy with them */
     public StackOptions withSecurity(ServerSecurity value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, value, kafka);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, value, kafka, retention);
     }
 
     /** @param value the Kafka clients' security and the topics' replication @return a copy with them */
     public StackOptions withKafka(KafkaSettings value) {
-        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, value);
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, value, retention);
+    }
+
+    /** @param value how long the embedded broker keeps records @return a copy with it */
+    public StackOptions withRetention(LogRetention value) {
+        return new StackOptions(dataDir, kafkaPort, streamApiPort, keyGeneratorPort, externalBootstrap, partitionMappings, topicBased, limits, security, kafka, value);
     }
 
     private static void checkPort(String name, int port) {

@@ -2,6 +2,7 @@ package io.slipstream.app.cli;
 
 import io.slipstream.app.view.ViewServer;
 import io.slipstream.streamapi.EmbeddedStack;
+import io.slipstream.streamapi.LogRetention;
 import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.ServerSecurity;
 import io.slipstream.streamapi.StackOptions;
@@ -62,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "PEM CA certificates: admit only clients whose certificate it signed (mutual TLS; needs --tls-cert).")
     Path clientCa;
 
+    @Option(names = "--retention", paramLabel = "D|forever", converter = RetentionConverter.class, defaultValue = LogRetention.FOREVER,
+            description = "How long the embedded Kafka keeps records before deleting them (default: ${DEFAULT-VALUE}, until you"
+                    + " delete the data folder; e.g. 30d or 12h). The Stream API rebuilds its sessions from them on start.")
+    LogRetention retention;
+
     @Option(names = "--session-retention", paramLabel = "D", converter = DurationConverter.class, defaultValue = "1h",
             description = "How long an ended session is still answered by GetSessionInfo and GetCurrentSessions"
                     + " (default: ${DEFAULT-VALUE}; it stays on Kafka).")
@@ -106,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
             ServerSecurity security = new ServerSecurity(bind, tlsCert, tlsKey, clientCa);
             security.resolve();
             return ports.applyTo(StackOptions.defaults().withDataDir(dataDir)).withLimits(limits).withSecurity(security)
-                    .withExternalBootstrap(cluster.bootstrap()).withKafka(cluster.settings(env));
+                    .withExternalBootstrap(cluster.bootstrap()).withKafka(cluster.settings(env))
+                    .withRetention(retention);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slipstream.streamapi.KafkaSettings;
+import io.slipstream.streamapi.LogRetention;
 import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.ServerSecurity;
 import io.slipstream.streamapi.StackOptions;
@@ -38,6 +39,7 @@ class ServeCommandTest {
         assertEquals(ServerLimits.defaults(), options.limits(), "the command line's defaults are the server's");
         assertNull(options.externalBootstrap(), "the embedded broker");
         assertEquals(KafkaSettings.defaults(), options.kafka(), "PLAINTEXT, replication from the cluster's size");
+        assertEquals(LogRetention.forever(), options.retention(), "the broker keeps records until the user removes them");
     }
 
     @Test
@@ -79,6 +81,17 @@ class ServeCommandTest {
         assertEquals(new ServerSecurity("0.0.0.0", Path.of("server.pem"), Path.of("server.key"), Path.of("ca.pem")), options.security());
         assertEquals(new ServerLimits(Duration.ofMinutes(5), 7, 3, 4, 5, 6, 8), options.limits());
         assertTrue(options.security().mutualTls());
+    }
+
+    @Test
+    void aRetentionInDaysHoursOrForeverReachesTheBroker() {
+        assertEquals(LogRetention.of(Duration.ofDays(30)), parse("--retention", "30d").retention());
+        assertEquals(LogRetention.of(Duration.ofHours(12)), parse("--retention", "12h").retention());
+        assertEquals(LogRetention.forever(), parse("--retention", "forever").retention());
+        CommandLine.ParameterException zero = assertThrows(CommandLine.ParameterException.class, () -> parse("--retention", "0s"));
+        assertTrue(zero.getMessage().contains("retention is PT0S, expected a positive duration or forever"), zero.getMessage());
+        CommandLine.ParameterException word = assertThrows(CommandLine.ParameterException.class, () -> parse("--retention", "always"));
+        assertTrue(word.getMessage().contains("--retention") && word.getMessage().contains("such as 30d or 12h"), word.getMessage());
     }
 
     @Test

@@ -20,8 +20,8 @@ import reactor.core.publisher.Flux;
 /**
  * Generated signals, paced in real time or as fast as downstream demands.
  *
- * <p>Real time: one {@code Flux.interval} per cadence on {@link SourceContext#scheduler()}, the first tick at
- * subscription ({@link SourceContext#nowNanos()} then is the cadence's origin); tick n stamps every channel of the
+ * <p>Real time: one periodic timer per cadence ({@link GridTicks}) on {@link SourceContext#scheduler()}, the first
+ * tick at subscription ({@link SourceContext#nowNanos()} then is the cadence's origin); tick n stamps every channel of the
  * cadence with origin + n x interval, the instant the scheduler's clock scheduled it for, as a logger stamps from its own
  * sample clock. Like a live sensor it does not wait for demand: the pipeline's overflow policy decides what happens
  * when downstream falls behind. Fast: stamps start at the clock's reading at subscription and advance exactly by
@@ -95,27 +95,20 @@ final class SyntheticSource implements TelemetrySource {
     }
 
     private Flux<long[]> gridTicks(SourceContext context, Cadence c) {
-        long interval = c.intervalNanos();
-        return Flux.defer(() -> {
-            // Like a data logger stamping from its own sample clock, tick n is stamped with the instant the timer
-            // scheduled it for, origin + n x interval: a late or bursty timer thread (ms of jitter on a busy JVM)
-            // delays when a sample is emitted, never when it says it was read, so traces stay on their grid. The
-            // origin is read as the timer is scheduled, not at the start: declaring the channels and subscribing
-            // the chain in between took 4 ms on a cold JVM, and every sample of the session came out that much
-            // "older" than it was. The start stays the signals' phase.
-            long origin = context.nowNanos();
-            Flux<Long> timer = Flux.interval(Duration.ZERO, Duration.ofNanos(interval), context.scheduler());
-            if (duration != null) {
-                timer = timer.take(c.ticksWithin(duration.toNanos()));
-            }
-            return timer.map(tick -> new long[] {tick, origin + tick * interval});
-        });
+        // Like a data logger stamping from its own sample clock, tick n is stamped with the instant the timer
+        // scheduled it for, origin + n x interval: a late or bursty timer thread (ms of jitter on a busy JVM)
+        // delays when a sample is emitted, never when it says it was read, so traces stay on their grid. The
+        // origin is read as the timer is scheduled (at subscription of the ticks), not at the start: declaring the
+        // channels and subscribing the chain in between took 4 ms on a cold JVM, and every sample of the session came
+        // out that much "older" than it was. The start stays the signals' phase.
+        return GridTicks.of(context, c.intervalNanos(),
+                duration == null ? Long.MAX_VALUE : c.ticksWithin(duration.toNanos()));
     }
 
     private static Flux<long[]> held(Flux<long[]> ticks, Cadence c, SourceContext context) {
         // A timer cannot wait for demand: without a buffer of its own, a stall of a few ticks downstream (a busy
-        // machine, a GC pause) made Flux.interval fail the whole source. Up to a second of ticks is held; past
-        // that the oldest tick's samples are dropped and reported, like a sensor whose reader fell behind.
+        // machine, a GC pause) made the timer (then Flux.interval) fail the whole source. Up to a second of ticks is
+        // held; past that the oldest tick's samples are dropped and reported, like a sensor whose reader fell behind.
         int held = (int) Math.max(16, Math.min(100_000, 1_000_000_000L / c.intervalNanos()));
         if (c.isEvent()) {
             // An event is never dropped (ATLAS would not show what happened): an overrun fails the source instead,

@@ -72,7 +72,7 @@ class RowsAndEventsEndToEndTest {
     }
 
     @Test
-    void rows_and_events_land_between_the_blocks_with_exact_times_values_and_data_formats() throws Exception {
+    void rowsAndEventsLandBetweenTheBlocksWithExactTimesValuesAndDataFormats() throws Exception {
         List<PipelineEvent> events = List.of(Events.configWithRowsAndEvents(),
                 Events.fast(0),
                 Events.gps(T0 + 3 * MS, T0 + 40 * MS, T0 + 41 * MS + 500), // irregular times, kept to the ns
@@ -139,7 +139,7 @@ class RowsAndEventsEndToEndTest {
     }
 
     @Test
-    void a_configuration_of_twenty_thousand_parameters_lands_in_numbered_parts_on_both_streams()
+    void aConfigurationOfTwentyThousandParametersLandsInNumberedPartsOnBothStreams()
             throws InvalidProtocolBufferException {
         int n = 20_000;
         List<ChannelDefinition> channels = new ArrayList<>(List.of(Events.SPEED, Events.RPM));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SinkSettingsTest {
 
     @Test
-    void reads_every_key_over_the_defaults() {
+    void readsEveryKeyOverTheDefaults() {
         SinkSettings s = SinkSettings.fromConfig(ConfigSection.of(Map.of(
                 "stream-api", "embedded", "key-generator", "kg:1", "data-source", "Rig", "stream", "S2",
                 "identifier", "{car}", "type", "Test", "confirm", true, "confirm-timeout", "5s", "kafka", "k:9092",
@@ -39,7 +39,7 @@ class SinkSettingsTest {
     }
 
     @Test
-    void tls_section_and_its_errors() {
+    void tlsSectionAndItsErrors() {
         SinkSettings s = SinkSettings.fromConfig(ConfigSection.of(Map.of("tls",
                 Map.of("ca", "ca.pem", "cert", "c.pem", "key", "c.key"))));
         assertEquals(Path.of("ca.pem"), s.tls().ca());
@@ -50,7 +50,7 @@ class SinkSettingsTest {
     }
 
     @Test
-    void unknown_keys_and_bad_values_name_the_key() {
+    void unknownKeysAndBadValuesNameTheKey() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SinkSettings.fromConfig(ConfigSection.of(Map.of("strem", "x"))));
         assertEquals("strem", e.key());
@@ -63,7 +63,7 @@ class SinkSettingsTest {
     }
 
     @Test
-    void identifier_template_fills_known_placeholders_and_keeps_unknown_ones() {
+    void identifierTemplateFillsKnownPlaceholdersAndKeepsUnknownOnes() {
         SessionMetadata m = SessionMetadata.EMPTY.with("track", "Monza").with("car", "F3").with("driver", "Ann")
                 .with("weather", "dry").withStart(Instant.parse("2026-03-04T05:06:07Z"));
         assertEquals("Monza - F3 - Ann - 2026-03-04 05:06:07 - dry - Session - {nope}", IdentifierTemplate.render(
@@ -74,7 +74,7 @@ class SinkSettingsTest {
     }
 
     @Test
-    void backoff_doubles_up_to_the_cap() {
+    void backoffDoublesUpToTheCap() {
         RetrySettings r = new RetrySettings(3, Duration.ofMillis(100), Duration.ofMillis(350));
         assertEquals(Duration.ofMillis(100), r.delay(1));
         assertEquals(Duration.ofMillis(200), r.delay(2));

@@ -102,7 +102,7 @@ class StreamApiSinkEndToEndTest {
     }
 
     @Test
-    void a_session_lands_on_kafka_keeping_every_rule_and_is_confirmed() {
+    void aSessionLandsOnKafkaKeepingEveryRuleAndIsConfirmed() {
         List<PipelineEvent> events = new ArrayList<>();
         events.add(Events.config1());
         for (int i = 0; i < 30; i++) {
@@ -147,7 +147,7 @@ class StreamApiSinkEndToEndTest {
     }
 
     @Test
-    void a_stream_api_restart_mid_session_loses_and_duplicates_nothing() throws Exception {
+    void aStreamApiRestartMidSessionLosesAndDuplicatesNothing() throws Exception {
         Sinks.Many<PipelineEvent> events = Sinks.many().unicast().onBackpressureBuffer();
         try (StreamApiSink sink = new StreamApiSink(settings("E2eRestart"))) {
             var pending = sink.write(events.asFlux()).toFuture();
@@ -186,7 +186,7 @@ class StreamApiSinkEndToEndTest {
     }
 
     @Test
-    void a_stalled_stream_api_does_not_slow_a_live_source_and_every_drop_is_counted() throws Exception {
+    void aStalledStreamApiDoesNotSlowALiveSourceAndEveryDropIsCounted() throws Exception {
         // The live source ticks every 2 ms whatever happens downstream; like the pipeline's drop-newest
         // policy, what the sink cannot take is dropped and counted.
         AtomicLong produced = new AtomicLong();

@@ -52,7 +52,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void writes_one_session_in_protocol_order_with_ids_types_and_encoding() throws Exception {
+    void writesOneSessionInProtocolOrderWithIdsTypesAndEncoding() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
         byte[] status = new byte[100];
@@ -136,7 +136,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_source_failing_before_its_first_event_creates_no_session_and_sends_nothing() throws Exception {
+    void aSourceFailingBeforeItsFirstEventCreatesNoSessionAndSendsNothing() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
         IllegalStateException corrupt = new IllegalStateException("bad.ibt at offset 0: header version is 1635021600");
@@ -150,7 +150,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_block_as_the_first_event_is_an_error_and_creates_no_session() throws Exception {
+    void aBlockAsTheFirstEventIsAnErrorAndCreatesNoSession() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
         Block first = Events.fast(0);
@@ -163,7 +163,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_block_of_a_group_no_configuration_announced_is_an_error_and_the_session_still_ends() throws Exception {
+    void aBlockOfAGroupNoConfigurationAnnouncedIsAnErrorAndTheSessionStillEnds() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address())));
         // config1 announces only the fast group (id 1); a block of the slow group (id 2) has no data format.
@@ -186,7 +186,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void retries_until_the_stream_api_comes_up() throws Exception {
+    void retriesUntilTheStreamApiComesUp() throws Exception {
         int port;
         AtomicInteger refused = new AtomicInteger();
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -218,7 +218,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void gives_up_after_the_configured_retries_naming_the_address() throws Exception {
+    void givesUpAfterTheConfiguredRetriesNamingTheAddress() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -233,7 +233,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_stalled_server_holds_back_demand_instead_of_buffering_without_bound() throws Exception {
+    void aStalledServerHoldsBackDemandInsteadOfBufferingWithoutBound() throws Exception {
         RecordingStreamApi api = closeLater(new RecordingStreamApi());
         int buffer = 20;
         StreamApiSink sink = closeLater(new StreamApiSink(settings(api.address()).withResendBuffer(buffer, 1 << 30)));
@@ -265,7 +265,7 @@ class StreamApiSinkTest {
     }
 
     @Test
-    void a_server_restart_mid_session_resends_the_buffer_without_kafka_at_least_once() throws Exception {
+    void aServerRestartMidSessionResendsTheBufferWithoutKafkaAtLeastOnce() throws Exception {
         RecordingStreamApi first = new RecordingStreamApi();
         int port = first.port();
         StreamApiSink sink = closeLater(new StreamApiSink(settings(first.address())));

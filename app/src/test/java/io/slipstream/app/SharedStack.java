@@ -5,6 +5,7 @@ import io.slipstream.streamapi.StackOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -38,7 +39,7 @@ final class SharedStack implements BeforeAllCallback {
      * @param args      the command line
      * @return the command line with {@code --stream-api}, {@code --key-generator}, {@code --kafka}, {@code --plugins}
      */
-    String[] with(java.nio.file.Path noPlugins, String... args) {
+    String[] with(Path noPlugins, String... args) {
         String[] sink = {"--stream-api", get().streamApiAddress(), "--key-generator", get().keyGeneratorAddress(),
                 "--kafka", get().kafkaBootstrap(), "--plugins", noPlugins.toString()};
         String[] all = new String[args.length + sink.length];

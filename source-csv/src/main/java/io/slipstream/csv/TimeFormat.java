@@ -1,5 +1,7 @@
 package io.slipstream.csv;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -175,15 +177,15 @@ enum TimeFormat {
         try {
             TemporalAccessor a = DateTimeFormatter.ISO_DATE_TIME.parseBest(s, ZonedDateTime::from,
                     OffsetDateTime::from, LocalDateTime::from);
-            java.time.Instant i = a instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC)
+            Instant i = a instanceof LocalDateTime l ? l.toInstant(ZoneOffset.UTC)
                     : a instanceof ZonedDateTime z ? z.toInstant() : ((OffsetDateTime) a).toInstant();
             return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             try {
                 // As phone apps write it: 27-Sep-2014 13:40:39.474
                 LocalDateTime l = LocalDateTime.parse(t, DAY_MONTH_NAME);
                 return Math.addExact(Math.multiplyExact(l.toEpochSecond(ZoneOffset.UTC), 1_000_000_000L), l.getNano());
-            } catch (java.time.DateTimeException e2) {
+            } catch (DateTimeException e2) {
                 throw new IllegalArgumentException("not an ISO-8601 date-time: " + t, e);
             }
         }

@@ -3,6 +3,7 @@ package io.slipstream.sink.streamapi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Drainable;
 import io.grpc.KnownLength;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ class PacketBatchTest {
         for (int size : new int[] {0, 10, 200, 20_000}) {
             list.add(DataPacketDetails.newBuilder().setDataSource("Slipstream").setStream("Stream1")
                     .setSessionKey("k\u00e9y").setMessage(Packet.newBuilder().setType("Marker").setId(size)
-                            .setContent(com.google.protobuf.ByteString.copyFrom(new byte[size]))).build());
+                            .setContent(ByteString.copyFrom(new byte[size]))).build());
         }
         return list;
     }

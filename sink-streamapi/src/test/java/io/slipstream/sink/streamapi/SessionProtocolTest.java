@@ -13,11 +13,14 @@ import io.slipstream.pipeline.Configuration;
 import io.slipstream.pipeline.Marker;
 import io.slipstream.pipeline.RateGroup;
 import io.slipstream.pipeline.PipelineEvent;
+import io.slipstream.pipeline.RowGroup;
+import io.slipstream.pipeline.Rows;
 import io.slipstream.pipeline.SessionDetails;
 import io.slipstream.spi.ChannelDefinition;
 import io.slipstream.spi.SessionMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -291,21 +294,21 @@ class SessionProtocolTest {
     void aRowBatchOverThePacketCapGoesAsSeveralPacketsWithConsecutiveIds() {
         int columns = 100;
         int n = 300; // 300 rows of 1,314 bytes (100 samples of 13, time, tags): 394 KB, over the 256 KiB cap
-        List<io.slipstream.spi.ChannelDefinition> channels = new java.util.ArrayList<>();
+        List<ChannelDefinition> channels = new ArrayList<>();
         double[][] values = new double[columns][n];
         for (int c = 0; c < columns; c++) {
-            channels.add(io.slipstream.spi.ChannelDefinition.builder("C" + c + ":Log").build());
-            java.util.Arrays.fill(values[c], 1.0 + c);
+            channels.add(ChannelDefinition.builder("C" + c + ":Log").build());
+            Arrays.fill(values[c], 1.0 + c);
         }
         long[] times = new long[n];
         for (int i = 0; i < n; i++) {
             times[i] = T0 + i * 7 * MS;
         }
-        var group = new io.slipstream.pipeline.RowGroup(9, channels);
-        var config = new io.slipstream.pipeline.Configuration(1, channels, List.of(), List.of(group), List.of(),
+        var group = new RowGroup(9, channels);
+        var config = new Configuration(1, channels, List.of(), List.of(group), List.of(),
                 Events.META);
 
-        protocol().run(Flux.just(config, new io.slipstream.pipeline.Rows(group, n, times, values, null)))
+        protocol().run(Flux.just(config, new Rows(group, n, times, values, null)))
                 .block(Duration.ofSeconds(5));
 
         assertEquals(List.of("Stream1 RowData #3", "Stream1 RowData #4", "Stream1 EndOfSession #5"),
@@ -364,7 +367,7 @@ class SessionProtocolTest {
     @Test
     void aBlockOfAnUnannouncedGroupFailsNamingItAndEndsTheSession() {
         Flux<PipelineEvent> events = Flux.just(Events.config1(),
-                new io.slipstream.pipeline.Block(Events.SLOW, T0, 100 * MS, 1, new double[][] {{1}}, null));
+                new Block(Events.SLOW, T0, 100 * MS, 1, new double[][] {{1}}, null));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> protocol().run(events).block(Duration.ofSeconds(5)));

@@ -18,6 +18,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -29,6 +30,7 @@ import ma.streaming.open_data.v1.PeriodicDataPacket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 class StreamApiSinkTest {
 
@@ -210,7 +212,7 @@ class StreamApiSinkTest {
             probe.close();
             t.join(5000);
             RecordingStreamApi api = closeLater(new RecordingStreamApi(port, null));
-            SinkResult r = pending.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            SinkResult r = pending.get(30, TimeUnit.SECONDS);
             assertEquals(ConnectionState.ENDED, r.counters().state());
             assertEquals(List.of("NewSession", "Configuration", "PeriodicData", "EndOfSession"),
                     api.on("Stream1").stream().map(Packet::getType).toList());
@@ -259,7 +261,7 @@ class StreamApiSinkTest {
         assertFalse(pending.isDone());
         assertTrue(asked.get() < total / 2, "requested " + asked + " of " + total + ", " + sentBlocks + " blocks sent");
         api.release();
-        SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        SinkResult r = pending.get(60, TimeUnit.SECONDS);
         assertEquals(total, r.counters().blocks());
         assertEquals(total + 3, api.on("Stream1").size(), "every block arrives after the stall, none dropped");
     }
@@ -269,7 +271,7 @@ class StreamApiSinkTest {
         RecordingStreamApi first = new RecordingStreamApi();
         int port = first.port();
         StreamApiSink sink = closeLater(new StreamApiSink(settings(first.address())));
-        reactor.core.publisher.Sinks.Many<PipelineEvent> events = reactor.core.publisher.Sinks.many().unicast()
+        Sinks.Many<PipelineEvent> events = Sinks.many().unicast()
                 .onBackpressureBuffer();
         var pending = sink.write(events.asFlux()).toFuture();
         events.tryEmitNext(Events.config1());
@@ -288,7 +290,7 @@ class StreamApiSinkTest {
             events.tryEmitNext(Events.fast(i));
         }
         events.tryEmitComplete();
-        SinkResult r = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        SinkResult r = pending.get(60, TimeUnit.SECONDS);
 
         // Nothing lost, resends first and in order: every id of the session reaches the second server once.
         assertEquals(LongStream.rangeClosed(1, 23).boxed().toList(),

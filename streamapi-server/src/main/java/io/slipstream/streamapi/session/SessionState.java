@@ -1,6 +1,7 @@
 package io.slipstream.streamapi.session;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ public record SessionState(String key, String dataSource, String type, long vers
     /** Freezes the collections. */
     public SessionState {
         associateKeys = List.copyOf(associateKeys);
-        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
-        startOffsets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(startOffsets));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        startOffsets = Collections.unmodifiableMap(new LinkedHashMap<>(startOffsets));
     }
 
     /**

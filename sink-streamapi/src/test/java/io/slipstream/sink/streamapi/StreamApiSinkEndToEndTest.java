@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -224,8 +226,23 @@ class StreamApiSinkEndToEndTest {
                     + r.counters().dropped() + ")");
             assertEquals(r.counters().blocks(), blocksLanded + sinkDropped, "every encoded block landed or was "
                     + "counted as dropped by the sink");
+            // A block the sink dropped from its resend buffer had its packet id already: each such drop leaves a
+            // hole in the ids, and the only holes are those, exactly as many as were counted.
             List<Violation> v = new SessionRuleChecker().check(l, r.sessionKey());
-            assertEquals(List.of(), v, v.stream().map(Violation::toString).collect(Collectors.joining("\n")));
+            long missingIds = 0;
+            List<Violation> others = new ArrayList<>();
+            for (Violation violation : v) {
+                Matcher gap = ID_GAP.matcher(violation.message());
+                if (gap.find()) {
+                    missingIds += Long.parseLong(gap.group(1));
+                } else {
+                    others.add(violation);
+                }
+            }
+            assertEquals(List.of(), others, others.stream().map(Violation::toString).collect(Collectors.joining("\n")));
+            assertEquals(sinkDropped, missingIds, "the packet-id holes are the blocks the sink counted as dropped: " + v);
         }
     }
+
+    private static final Pattern ID_GAP = Pattern.compile("packet ids jump from \\d+ to \\d+ over all streams: (\\d+) packets missing");
 }

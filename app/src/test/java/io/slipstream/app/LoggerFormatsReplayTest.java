@@ -3,6 +3,7 @@ package io.slipstream.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
@@ -37,6 +38,7 @@ import ma.streaming.open_data.v1.ParameterDefinition;
 import ma.streaming.open_data.v1.PeriodicDataPacket;
 import ma.streaming.open_data.v1.RowDataPacket;
 import ma.streaming.open_data.v1.SampleDataFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -375,6 +377,74 @@ class LoggerFormatsReplayTest {
         if (track != null) {
             assertTrue(info.getIdentifier().startsWith(track + " - "), "the identifier names the track: " + info.getIdentifier());
         }
+    }
+
+    @Test
+    void aRaceCaptureLogWhoseUtcStepsBackLandsValidWithTheRepeatedTimesDroppedAndCounted() throws IOException,
+            InterruptedException {
+        // 10 Hz Speed and RPM (and Interval), 1 Hz Battery. After 2 s the logger restarts: Interval starts again at 0
+        // and Utc steps back 1 s, then runs on for 3 s. Every cell of the second run at or before the last time its
+        // channel already had is a time the session was sent; those are dropped, the rest land.
+        long t0 = 1_760_264_100_000L;
+        StringBuilder csv = new StringBuilder("\"Interval\"|\"ms\"|0|0|10,\"Utc\"|\"ms\"|0|0|10,"
+                + "\"Battery\"|\"Volts\"|9|16|1,\"Speed\"|\"kph\"|0|300|10,\"RPM\"|\"rpm\"|0|9000|10\n");
+        Map<String, Long> cells = new TreeMap<>();
+        Map<String, Long> lastBeforeRestart = new TreeMap<>();
+        Map<String, Long> repeated = new TreeMap<>();
+        int n = 0;
+        for (int run = 1; run <= 2; run++) {
+            long first = run == 1 ? t0 : t0 + 1000;
+            int rows = run == 1 ? 20 : 30;
+            for (int i = 0; i < rows; i++, n++) {
+                long utc = first + 100L * i;
+                boolean battery = (utc - t0) % 1000 == 0;
+                csv.append(100 * i).append(',').append(utc).append(',').append(battery ? "13.5" : "").append(',')
+                        .append(100 + n % 50).append(',').append(3000 + 10 * n).append('\n');
+                for (String channel : battery ? List.of("Interval", "Battery", "Speed", "RPM")
+                        : List.of("Interval", "Speed", "RPM")) {
+                    cells.merge(channel, 1L, Long::sum);
+                    if (run == 1) {
+                        lastBeforeRestart.put(channel, utc);
+                    } else if (utc <= lastBeforeRestart.get(channel)) {
+                        repeated.merge(channel, 1L, Long::sum);
+                    }
+                }
+            }
+        }
+        long read = cells.values().stream().mapToLong(Long::longValue).sum();
+        long dropped = repeated.values().stream().mapToLong(Long::longValue).sum();
+        Path file = Files.writeString(dir.resolve("rc_restart.log.csv"), csv);
+        String dataSource = "LoggersRaceCaptureRestart";
+        Path json = dir.resolve(dataSource + ".json");
+
+        Cli.Result r = Cli.run(STACK.with(dir.resolve("no-plugins"), "replay", file.toString(),
+                "--data-source", dataSource, "--summary-json", json.toString()));
+
+        assertEquals(0, r.code(), r::toString);
+        JsonNode summary = new ObjectMapper().readTree(Files.readString(json)).get("pipelines").get(0);
+        List<LandedPacket> landed = new KafkaPacketReader().readAll(STACK.get().kafkaBootstrap(), dataSource,
+                Map.of("Stream1", 1, "Stream2", 2)).stream().filter(p -> p.packet() != null).toList();
+        assertEquals(List.of(), new SessionRuleChecker().check(landed, summary.get("sessionKey").asText()));
+        Map<String, ParameterDefinition> defined = new TreeMap<>();
+        Map<String, long[]> counted = new TreeMap<>();
+        read(landed, defined, counted, new ArrayList<>());
+        assertEquals(cells.keySet(), defined.keySet(), "channels");
+        cells.forEach((channel, total) -> {
+            assertEquals(total - repeated.getOrDefault(channel, 0L), counted.get(channel)[0],
+                    channel + ": every cell lands but those at times already sent");
+            assertEquals(0, counted.get(channel)[1], channel + ": no MISSING sample");
+        });
+        JsonNode samples = summary.get("samples");
+        assertEquals(31, dropped, "the test's own count: 10 rows of 3 channels and Battery's second reading at 1 s");
+        assertEquals(Map.of("time-backwards", dropped), new ObjectMapper().convertValue(samples.get("droppedByReason"),
+                new TypeReference<Map<String, Long>>() { }), summary::toString);
+        assertEquals(dropped, samples.get("backwards").asLong(), summary::toString);
+        assertEquals(read, samples.get("cellsRead").asLong(), summary::toString);
+        assertEquals(read - dropped, samples.get("cellsLanded").asLong(), summary::toString);
+        assertEquals(1, sourceProblems(summary, "time-backwards"), "the step back is reported once: " + summary);
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "cells: %,d landed of %,d read; %,d not landed: 0 invalid"
+                + " (sent as MISSING, see source problems), %,d dropped", read - dropped, read, dropped, dropped)),
+                r::toString);
     }
 
     private static long sourceProblems(JsonNode summary, String kind) {

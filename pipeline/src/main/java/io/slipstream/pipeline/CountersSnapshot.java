@@ -14,7 +14,9 @@ import java.util.Map;
  * @param dropped        samples dropped, by reason (e.g. {@code overflow-oldest}, {@code cancelled})
  * @param filled         MISSING samples the pipeline made up for missed slots; not part of {@code received}
  * @param invalid        samples that came MISSING from the source, or whose NaN or infinite value became MISSING
- * @param backwards      samples whose time went backwards (or repeated) on their channel; each started a new block
+ * @param backwards      samples whose time went backwards (or repeated) on their group: at or before the last time
+ *                       already sent for it (for a rate group, more than the tolerance before its last slot); each
+ *                       was dropped and is also among {@code dropped} as {@code time-backwards}
  * @param offGrid        samples off the grid by more than the tolerance, or after a gap; each started a new block
  * @param blocks         blocks emitted
  * @param markers        markers emitted

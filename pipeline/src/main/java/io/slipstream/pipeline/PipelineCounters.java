@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class PipelineCounters {
 
+    /** The drop reason of samples at or before the last time already sent for their group. */
+    public static final String TIME_BACKWARDS = "time-backwards";
+
     /** How many problems are kept in full. */
     public static final int FIRST_PROBLEMS = 20;
 
@@ -68,9 +71,13 @@ public final class PipelineCounters {
         invalid.increment();
     }
 
-    /** Counts one sample whose time went backwards. */
+    /**
+     * Counts one sample whose time went backwards (or repeated) on its group, dropped because sending it would put
+     * data at or before what the group already sent: counted as {@link #TIME_BACKWARDS dropped} too.
+     */
     public void backwards() {
         backwards.increment();
+        dropped(TIME_BACKWARDS, 1);
     }
 
     /** Counts one sample off the grid or after a gap. */

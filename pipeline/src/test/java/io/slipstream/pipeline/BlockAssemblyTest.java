@@ -20,6 +20,7 @@ import io.slipstream.spi.SessionMetadata;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -161,14 +162,17 @@ class BlockAssemblyTest {
     }
 
     @Test
-    void timeGoingBackwardsStartsANewBlockAndIsCounted() {
+    void timeGoingBackwardsIsDroppedAndCountedAndTheBlockGoesOn() {
         long[] times = {T0, T0 + MS, T0 + 2 * MS, T0 + MS, T0 + 2 * MS, T0 + 3 * MS};
         List<Block> blocks = blocks(run(rows(List.of(A, B), times), sized(1000)));
 
-        assertEquals(List.of(3, 3), blocks.stream().map(Block::length).toList());
-        assertEquals(T0 + MS, blocks.get(1).startNanos());
-        assertEquals(1, counters().backwards());
-        assertEquals(12, counters().emitted());
+        assertEquals(List.of(4), blocks.stream().map(Block::length).toList(), "1 and 2 ms again are dropped");
+        assertEquals(T0 + 2 * MS, blocks.get(0).values(0)[2], 0.0, "the first read of 2 ms is kept");
+        assertEquals(T0 + 3 * MS, blocks.get(0).lastNanos());
+        assertEquals(4, counters().backwards(), "A and B at 1 and 2 ms again");
+        assertEquals(Map.of(PipelineCounters.TIME_BACKWARDS, 4L), counters().dropped());
+        assertEquals(0, counters().offGrid());
+        assertEquals(8, counters().emitted());
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.slipstream.spi.SampleValue;
 import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import reactor.core.publisher.Flux;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -120,6 +122,28 @@ final class Fixtures {
                 assertTrue(sent.stream().anyMatch(d -> d instanceof Block b ? b.covers(m.timeNanos())
                                 : ((Rows) d).covers(m.timeNanos())),
                         "marker " + m + " is not covered by data sent before it: " + sent);
+            }
+        }
+    }
+
+    /**
+     * The session rules on time that {@code slipstream inspect --check} applies to what lands: per rate group, every
+     * block starts after the last sample of the group's previous block; per row group, row times only increase.
+     */
+    static void assertTimesAdvance(List<PipelineEvent> events) {
+        Map<Integer, Block> lastBlock = new HashMap<>();
+        Map<Integer, Long> lastRow = new HashMap<>();
+        for (PipelineEvent e : events) {
+            if (e instanceof Block b) {
+                Block previous = lastBlock.put(b.group().id(), b);
+                assertTrue(previous == null || b.startNanos() > previous.lastNanos(), "block " + b
+                        + " starts at or before the last sample of the previous block " + previous);
+            } else if (e instanceof Rows r) {
+                for (int i = 0; i < r.length(); i++) {
+                    Long previous = lastRow.put(r.group().id(), r.time(i));
+                    assertTrue(previous == null || r.time(i) > previous, "row " + i + " of " + r + " at "
+                            + r.time(i) + " ns is not after the previous row of its group at " + previous + " ns");
+                }
             }
         }
     }

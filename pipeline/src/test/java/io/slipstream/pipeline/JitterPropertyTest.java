@@ -3,6 +3,7 @@ package io.slipstream.pipeline;
 import static io.slipstream.pipeline.Fixtures.MS;
 import static io.slipstream.pipeline.Fixtures.assertBalanced;
 import static io.slipstream.pipeline.Fixtures.assertOrder;
+import static io.slipstream.pipeline.Fixtures.assertTimesAdvance;
 import static io.slipstream.pipeline.Fixtures.blocks;
 import static io.slipstream.pipeline.Fixtures.channel;
 import static io.slipstream.pipeline.Fixtures.settings;
@@ -26,8 +27,9 @@ import reactor.test.StepVerifier;
 
 /**
  * Property: over random jitter, gaps and backward jumps, no block claims a sample time more than the tolerance away
- * from that sample's read time (each value is its own read time, so the check needs no bookkeeping), and every
- * received sample is in exactly one block.
+ * from that sample's read time (each value is its own read time, so the check needs no bookkeeping), no block
+ * starts at or before its group's last sample already sent, and every received sample is in exactly one block or row
+ * or was dropped, counted, for going back to a time already sent.
  */
 class JitterPropertyTest {
 
@@ -87,9 +89,12 @@ class JitterPropertyTest {
             }
             CountersSnapshot c = pipeline.get().counters().snapshot();
             assertEquals(samples.size(), c.received());
-            assertEquals(c.received(), valid, "seed " + seed + ": every sample sits in one block or one row");
+            assertEquals(c.received() - c.backwards(), valid, "seed " + seed
+                    + ": every sample sits in one block or one row, or went back to a time already sent");
+            assertEquals(c.backwards(), c.dropped().getOrDefault(PipelineCounters.TIME_BACKWARDS, 0L));
             assertBalanced(c);
             assertOrder(events);
+            assertTimesAdvance(events);
             assertTrue(c.offGrid() + c.backwards() > 0 || c.rows() > 0, "the run exercised splits or went to rows");
         }
     }

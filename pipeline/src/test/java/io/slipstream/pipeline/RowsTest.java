@@ -17,6 +17,7 @@ import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -127,15 +128,18 @@ class RowsTest {
     }
 
     @Test
-    void aTimeGoingBackwardsStartsANewBatchAndIsCounted() {
+    void aTimeGoingBackwardsIsDroppedAndCountedAndTheBatchGoesOn() {
         List<PipelineEvent> events = run(samples(List.of(RPM), at(RPM, 0, 1), at(RPM, 10, 2), at(RPM, 5, 3),
                         at(RPM, 5, 4), at(RPM, 30, 5)),
                 settings(1000, Duration.ofHours(1), Duration.ofHours(1), 0.5, GapPolicy.SPLIT));
 
-        assertEquals(List.of(2, 1, 2), rowBatches(events).stream().map(Rows::length).toList(),
-                "5 ms after 10 ms goes backwards; a second value at 5 ms repeats a time");
+        Rows rows = rowBatches(events).get(0);
+        assertEquals(List.of(3), rowBatches(events).stream().map(Rows::length).toList(),
+                "5 ms after 10 ms goes backwards, twice");
+        assertEquals(List.of(1.0, 2.0, 5.0), List.of(rows.values(0)[0], rows.values(0)[1], rows.values(0)[2]));
         assertEquals(2, counters().backwards());
-        assertEquals(5, counters().rows());
+        assertEquals(Map.of(PipelineCounters.TIME_BACKWARDS, 2L), counters().dropped());
+        assertEquals(3, counters().rows());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.slipstream.pipeline;
 
 import static io.slipstream.pipeline.Fixtures.assertBalanced;
 import static io.slipstream.pipeline.Fixtures.assertOrder;
+import static io.slipstream.pipeline.Fixtures.assertTimesAdvance;
 import static io.slipstream.pipeline.Fixtures.virtualPipeline;
 
 import io.slipstream.spi.TelemetrySource;
@@ -11,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import reactor.test.StepVerifier;
 
 /**
- * One pipeline run to its end in virtual time, with the order rules and the counters' balance checked on every
- * run; the pipeline is kept so that a test can read its final counters.
+ * One pipeline run to its end in virtual time, with the order rules, the time rules and the counters' balance
+ * checked on every run; the pipeline is kept so that a test can read its final counters.
  */
 final class VirtualRun {
 
@@ -28,6 +29,7 @@ final class VirtualRun {
                 .thenConsumeWhile(e -> true)
                 .verifyComplete();
         assertOrder(events);
+        assertTimesAdvance(events);
         assertBalanced(counters());
         return events;
     }

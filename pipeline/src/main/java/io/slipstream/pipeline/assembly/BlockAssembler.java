@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * groups, so a group's columns never change. Samples on an event's channel become {@link EventOccurrence}s at once.
  * A {@link io.slipstream.pipeline.Configuration} with every channel, group and event so far follows the forming of
  * new groups and always precedes the first data of any new group and the first occurrence of any new event.
+ *
+ * <p>A group's time only goes forward: a sample at or before the last time already sent for its group (a logger
+ * that restarted, say) is dropped and counted as {@code time-backwards} (see {@link GroupAssembler},
+ * {@link RowAssembler}); it makes no marker and is not counted invalid.
  */
 public final class BlockAssembler {
 
@@ -190,13 +194,16 @@ public final class BlockAssembler {
         double value = sample.value();
         byte state = (byte) sample.status().ordinal();
         if (state == 0 && !Double.isFinite(value)) {
-            counters.invalid();
             state = MISSING;
             value = Double.NaN;
-        } else if (state == MISSING) {
-            counters.invalid(); // the source found no valid value (a CSV cell that is not a number)
         }
         long time = group.write(column.index, sample.timeNanos(), value, state);
+        if (time == GroupAssembler.DROPPED) {
+            return; // its time went backwards: counted as dropped, so neither invalid nor a marker's value
+        }
+        if (state == MISSING) {
+            counters.invalid(); // NaN or infinite, or the source found no valid value (a CSV cell not a number)
+        }
         if (outLapPending) {
             outLapPending = false;
             group.addMarker(RuleState.outLap(time));
@@ -233,14 +240,16 @@ public final class BlockAssembler {
         double value = sample.value();
         byte state = (byte) sample.status().ordinal();
         if (state == 0 && !Double.isFinite(value)) {
-            counters.invalid();
             state = MISSING;
             value = Double.NaN;
-        } else if (state == MISSING) {
-            counters.invalid(); // the source found no valid value (a CSV cell that is not a number)
         }
         long time = sample.timeNanos();
-        rows.write(column.index, time, value, state);
+        if (!rows.write(column.index, time, value, state)) {
+            return; // its time went backwards: counted as dropped, so neither invalid nor a marker's value
+        }
+        if (state == MISSING) {
+            counters.invalid(); // NaN or infinite, or the source found no valid value (a CSV cell not a number)
+        }
         if (outLapPending) {
             outLapPending = false;
             rows.addMarker(RuleState.outLap(time));

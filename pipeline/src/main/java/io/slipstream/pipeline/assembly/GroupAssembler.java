@@ -19,14 +19,23 @@ import java.util.function.LongSupplier;
  * are expected to arrive in time order (every channel of a row before the next row), channels within a row in any
  * order. A slot a channel skips while others fill it is MISSING (counted as filled). A sample more than the
  * tolerance off its slot, after whole missed rows (unless filling), or at or before its channel's previous slot
- * closes the block and starts a new one at its own time. While the rate holds, each block starts exactly where the
- * previous one ended.
+ * closes the block and starts a new one at its own time (or just after the group's last slot, when it was read
+ * within the tolerance before it). While the rate holds, each block starts exactly where the previous one ended.
+ *
+ * <p>Time that goes back (a logger that restarted, say): a sample read at or before its channel's previous read, or
+ * more than the tolerance before the last slot the group has filled (sent or still in the open block), is dropped
+ * and counted ({@code backwards}, dropped as {@code time-backwards}); the block is left as it is. A block starting there would lie at or before the last
+ * sample already sent, which a session must never hold (its blocks are gapless and never overlap), and there is no
+ * way to take back what was sent. So the group goes on with the first sample after its last slot, on the same grid
+ * when the new times keep it.
  *
  * <p>Markers wait in the group until the block holding their time is emitted, then follow it.
  */
 public final class GroupAssembler {
 
     private static final byte MISSING = (byte) SampleStatus.MISSING.ordinal();
+    /** What {@link #write} returns for a sample it dropped: no slot time is this small. */
+    public static final long DROPPED = Long.MIN_VALUE;
 
     private final RateGroup group;
     private final int columns;
@@ -38,6 +47,8 @@ public final class GroupAssembler {
     private final Consumer<PipelineEvent> out;
     private final Linger linger;
     private final int[] last;
+    /** Each channel's previous read time, as the source stamped it (not its slot's grid time). */
+    private final long[] lastRead;
     private final PendingMarkers markers;
 
     private double[][] values;
@@ -70,6 +81,8 @@ public final class GroupAssembler {
         this.out = out;
         this.linger = new Linger(settings.linger(), wallClock);
         this.last = new int[columns];
+        this.lastRead = new long[columns];
+        Arrays.fill(lastRead, Long.MIN_VALUE);
         this.markers = new PendingMarkers(counters);
     }
 
@@ -85,26 +98,27 @@ public final class GroupAssembler {
      * @param timeNanos its read time
      * @param value     its value
      * @param state     its status ordinal
-     * @return the grid time of the slot it went into
+     * @return the grid time of the slot it went into, or {@link #DROPPED} when its time went backwards
      */
     public long write(int column, long timeNanos, double value, byte state) {
+        if (timeNanos <= lastRead[column] || !open && behind(timeNanos)) {
+            counters.backwards();
+            return DROPPED;
+        }
         if (!open) {
             startBlock(timeNanos, true);
         }
         long d = timeNanos - start;
         long k = Math.floorDiv(d + interval / 2, interval);
         long off = d - k * interval;
-        if (k <= last[column]) {
-            // At or before this channel's previous slot. Its previous read was no earlier than that slot's grid time
-            // minus the tolerance: a read after that may be an early (jittered) one, a read before it went backwards.
-            if (timeNanos >= start + last[column] * interval - tolerance) {
-                counters.offGrid();
-            } else {
+        if (k <= last[column] || Math.abs(off) > tolerance) {
+            // At or before this channel's previous slot though read after it, or off the grid: a new block starts
+            // here, unless that would lie before what the group already holds. A read within the tolerance of the
+            // last slot is an early (jittered) one; more than that before it, time went backwards.
+            if (behind(timeNanos)) {
                 counters.backwards();
+                return DROPPED;
             }
-            restartAt(timeNanos);
-            k = 0;
-        } else if (Math.abs(off) > tolerance) {
             counters.offGrid();
             restartAt(timeNanos);
             k = 0;
@@ -126,6 +140,7 @@ public final class GroupAssembler {
         if (i > last[column] + 1) {
             markMissing(column, last[column] + 1, i);
         }
+        lastRead[column] = timeNanos;
         values[column][i] = value;
         if (state != 0) {
             statusColumn(column)[i] = state;
@@ -200,6 +215,19 @@ public final class GroupAssembler {
         closeAll();
     }
 
+    /** @return whether the time lies more than the tolerance before the last slot the group filled, sent or open */
+    private boolean behind(long timeNanos) {
+        long lastSlot;
+        if (open && rows > 0) {
+            lastSlot = start + (rows - 1L) * interval;
+        } else if (hasPrevious) {
+            lastSlot = previousEnd - interval;
+        } else {
+            return false;
+        }
+        return timeNanos < lastSlot - tolerance;
+    }
+
     private void restartAt(long timeNanos) {
         closeAll();
         startBlock(timeNanos, false);
@@ -216,11 +244,7 @@ public final class GroupAssembler {
         if (continueFromPrevious && hasPrevious) {
             long d = timeNanos - previousEnd;
             if (d < -tolerance) {
-                if (timeNanos >= previousLast - tolerance) {
-                    counters.offGrid();
-                } else {
-                    counters.backwards();
-                }
+                counters.offGrid(); // within the tolerance of the last slot: further back was dropped by write()
             } else if (d <= tolerance) {
                 start = previousEnd;
             } else if (fill && onGrid(d)) {

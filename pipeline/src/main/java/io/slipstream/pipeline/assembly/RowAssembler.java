@@ -18,9 +18,14 @@ import java.util.function.LongSupplier;
  * <p>Samples arrive in time order: a sample at the open row's time fills its column there, a later one opens a new
  * row. A batch closes, like a block, at {@code block.size} rows, when a row would lie {@code block.span} or more
  * after its first row, at the end of the source, and after {@code block.linger} of wall-clock time (the row still
- * being written is then carried into the next batch). A time before the open row's, or a second value for a column
- * at the open row's time, goes {@code backwards}: the batch closes and a new one starts at that time, so no batch has
- * times that decrease. A column without a value in a row is MISSING there (counted as filled).
+ * being written is then carried into the next batch). A column without a value in a row is MISSING there (counted
+ * as filled).
+ *
+ * <p>Time that goes back (a logger that restarted, say): a sample before the group's last row, sent or open, or a
+ * second value for a column at that row's time, is dropped and counted ({@code backwards}, dropped as
+ * {@code time-backwards}). A row there would go back before, or repeat, a time already sent, which a session must
+ * never hold, and what was sent cannot be taken back. So the group goes on with the first sample after its last
+ * row.
  *
  * <p>Markers wait until the batch holding their time is emitted, then follow it.
  */
@@ -45,6 +50,8 @@ public final class RowAssembler {
     private int rows;
     private int samples;
     private long filledPending;
+    private boolean anyRow;
+    private long lastRowTime;
 
     /**
      * @param group     the row group; its channel order is the column order
@@ -79,9 +86,14 @@ public final class RowAssembler {
      * @param timeNanos its read time, kept as it is
      * @param value     its value
      * @param state     its status ordinal
+     * @return false when it was dropped because its time went backwards
      */
-    public void write(int column, long timeNanos, double value, byte state) {
+    public boolean write(int column, long timeNanos, double value, byte state) {
         if (rows == 0) {
+            if (anyRow && timeNanos <= lastRowTime) {
+                counters.backwards(); // at or before the last row of a batch already sent
+                return false;
+            }
             openRow(timeNanos);
         } else {
             long open = times[rows - 1];
@@ -92,8 +104,7 @@ public final class RowAssembler {
                 openRow(timeNanos);
             } else if (timeNanos < open || last[column] == rows - 1) {
                 counters.backwards();
-                close();
-                openRow(timeNanos);
+                return false;
             }
         }
         int i = rows - 1;
@@ -107,6 +118,7 @@ public final class RowAssembler {
         last[column] = i;
         samples++;
         linger.wrote();
+        return true;
     }
 
     /** Sends the batch as soon as it is full and its last row has every column, rather than at the next row. */
@@ -188,6 +200,8 @@ public final class RowAssembler {
             }
         }
         times[rows++] = timeNanos;
+        anyRow = true;
+        lastRowTime = timeNanos;
     }
 
     private byte[] statusColumn(int column) {

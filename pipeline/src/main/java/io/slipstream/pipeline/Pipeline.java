@@ -8,13 +8,11 @@ import io.slipstream.spi.TelemetrySource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Scheduler;
 
@@ -111,28 +109,11 @@ public final class Pipeline {
         PipelineSourceContext context = new PipelineSourceContext(registry, clock, counters);
         BlockAssembler assembler = new BlockAssembler(settings.block(), settings.markers(), counters, registry,
                 clock::nowNanos);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        Flux<SampleValue> samples = Flux.defer(() -> source.samples(context)).doOnNext(this::received);
-        Flux<PipelineInput> inputs = buffered(samples)
-                .<PipelineInput>map(PipelineInput.Sample::new)
-                .onErrorResume(e -> {
-                    failure.set(e);
-                    return Mono.empty();
-                })
-                .concatWith(Mono.just(PipelineInput.Control.END));
+        Flux<SampleValue> samples = buffered(Flux.defer(() -> source.samples(context)).doOnNext(this::received));
         Duration linger = settings.block().linger();
-        Duration period = Duration.ofNanos(Math.max(1_000_000L, linger.toNanos() / 4));
-        Flux<PipelineInput> ticks = Flux.interval(period, period, clock.scheduler()).onBackpressureDrop()
-                .map(i -> PipelineInput.Control.TICK);
-
-        return Flux.merge(inputs, ticks)
-                .takeUntil(o -> o == PipelineInput.Control.END)
-                .concatMapIterable(input -> input.applyTo(assembler))
-                .concatWith(Mono.defer(() -> {
-                    Throwable e = failure.get();
-                    return e == null ? Mono.<PipelineEvent>empty() : Mono.error(e);
-                }))
+        long tickNanos = Math.max(1_000_000L, linger.toNanos() / 4);
+        return new AssemblyFlux(samples, assembler, clock.scheduler(), tickNanos)
                 .onErrorMap(e -> Exceptions.isOverflow(e) && settings.overflow().policy() == OverflowPolicy.BLOCK,
                         e -> new IllegalStateException("the source emitted more samples than were requested, which"
                                 + " overflow policy 'block' does not allow; a live source needs overflow.policy"

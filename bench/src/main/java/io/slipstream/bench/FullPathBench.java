@@ -130,15 +130,7 @@ public final class FullPathBench {
         try (ReadBack readBack = new ReadBack(kafka, KafkaLayout.legacy(Map.of(), false).mainTopic(dataSource),
                 options.pacing() == Pacing.REALTIME)) {
             readBack.start();
-            if (!options.warmup().isZero()) {
-                log.info("Bench warm-up: {} of samples, not measured", options.warmup());
-                Session warm = session(options.withDuration(options.warmup()), sinkSettings, sinkThread);
-                if (!readBack.awaitDataPackets(warm.result().sessionKey(), warm.counters().blocks(),
-                        options.drainTimeout())) {
-                    log.warn("Bench warm-up: not every packet of session {} was read back within {}",
-                            warm.result().sessionKey(), options.drainTimeout());
-                }
-            }
+            warmUp(options, sinkSettings, sinkThread, readBack);
             log.info("Bench starting: {} channels at {} Hz for {}, {} pacing, to {} (data source {})",
                     options.channels(), options.rateHz(), options.duration(), options.pacing().word(), streamApi,
                     dataSource);
@@ -164,6 +156,23 @@ public final class FullPathBench {
             return bench;
         } finally {
             sinkThread.dispose();
+        }
+    }
+
+    /**
+     * Runs the unmeasured first session, if the options ask for one, and waits (bounded) until it is read back, so
+     * that JIT, topics and the server's per-data-source start are done before the measured part.
+     */
+    static void warmUp(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread, ReadBack readBack)
+            throws InterruptedException {
+        if (options.warmup().isZero()) {
+            return;
+        }
+        log().info("Bench warm-up: {} of samples, not measured", options.warmup());
+        Session warm = session(options.withDuration(options.warmup()), sinkSettings, sinkThread);
+        if (!readBack.awaitDataPackets(warm.result().sessionKey(), warm.counters().blocks(), options.drainTimeout())) {
+            log().warn("Bench warm-up: not every packet of session {} was read back within {}",
+                    warm.result().sessionKey(), options.drainTimeout());
         }
     }
 
@@ -240,7 +249,7 @@ public final class FullPathBench {
      * Creates the data source's topics before the Stream API does, with the broker's append time as record
      * timestamp; the server finds them existing and uses them as they are.
      */
-    private static void createTopicsWithAppendTime(String bootstrap, Map<String, Integer> topics) {
+    static void createTopicsWithAppendTime(String bootstrap, Map<String, Integer> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> create = new ArrayList<>();
             topics.forEach((name, partitions) -> create.add(new NewTopic(name, partitions, (short) 1)
@@ -256,7 +265,7 @@ public final class FullPathBench {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.TopicPartition;
@@ -129,6 +130,20 @@ final class ReadBack implements AutoCloseable {
     ReadBackTally tally(String sessionKey) {
         SessionTally t = sessions.get(sessionKey);
         return (t == null ? new SessionTally(measureLatency) : t).snapshot();
+    }
+
+    /**
+     * Adds one session's latencies to histograms that cover several; call after {@link #stop()}.
+     *
+     * @param sessionKey the session (nothing is added when none of it was read)
+     * @param samples    per-sample latencies, microseconds
+     * @param blocks     per-block latencies, microseconds
+     */
+    void addLatenciesTo(String sessionKey, Histogram samples, Histogram blocks) {
+        SessionTally t = sessions.get(sessionKey);
+        if (t != null) {
+            t.addLatenciesTo(samples, blocks);
+        }
     }
 
     /** Stops the reader, waiting for it to finish (bounded). */

@@ -1,0 +1,171 @@
+package io.slipstream.bench;
+
+import io.slipstream.atlaskafka.inspect.KafkaPacketReader;
+import io.slipstream.atlaskafka.inspect.LandedPacket;
+import io.slipstream.atlaskafka.inspect.SessionRuleChecker;
+import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.pipeline.CountersSnapshot;
+import io.slipstream.sink.streamapi.SinkSettings;
+import io.slipstream.streamapi.EmbeddedStack;
+import io.slipstream.streamapi.StackOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The many-bridges benchmark behind {@code slipstream bench --sessions N}: N live sessions at once, each with its
+ * own synthetic source, pipeline and {@code StreamApiSink} (as N bridges would have, one per car or rig), all into
+ * one Stream API on one data source. When every session has ended it reads the data source back from Kafka and
+ * reports, per session, what was lost or duplicated and whether the session passes the rules of
+ * {@code inspect --check} ({@link SessionRuleChecker}), and over all sessions the latency the path added
+ * (measured as in {@link FullPathBench}) and the CPU the server used.
+ *
+ * <p>The server's CPU: with the embedded stack the Stream API, Key Generator and broker share this JVM with the N
+ * bridges, so the figure is the whole process'. Against an external {@code slipstream serve} ({@code --target})
+ * whose process id is given, it is that process' CPU time over the run, read through {@link ProcessHandle}.
+ */
+public final class ManySessionsBench {
+
+    /** Most concurrent sessions accepted: each holds a thread, a gRPC channel and a pipeline. */
+    public static final int MAX_SESSIONS = 1000;
+    private static final String DATA_SOURCE = "SlipstreamSessions";
+    private static final Logger LOG = LoggerFactory.getLogger(ManySessionsBench.class);
+
+    private ManySessionsBench() {
+    }
+
+    /**
+     * Runs N sessions at once: starts the embedded stack if asked, streams, reads back, checks, stops what it
+     * started.
+     *
+     * @param options   what each session runs (channels, rate, duration, pacing) and where to
+     * @param sessions  concurrent sessions, 1 to {@link #MAX_SESSIONS}
+     * @param serverCpu how to read the server's CPU time
+     * @return the figures
+     * @throws IllegalStateException when the path could not be set up or a session failed
+     */
+    public static ManySessionsResult run(BenchOptions options, int sessions, ServerCpu serverCpu) {
+        if (sessions < 1 || sessions > MAX_SESSIONS) {
+            throw new IllegalArgumentException("--sessions: expected 1 to " + MAX_SESSIONS + ", got " + sessions);
+        }
+        Path dataDir = null;
+        EmbeddedStack stack = null;
+        try {
+            if (options.embedded()) {
+                dataDir = Files.createTempDirectory("slipstream-sessions-");
+                StackOptions stackOptions = StackOptions.ephemeral(dataDir);
+                stack = EmbeddedStack.start(stackOptions);
+                Map<String, Integer> mappings = stackOptions.partitionMappings();
+                FullPathBench.createTopicsWithAppendTime(stack.kafkaBootstrap(),
+                        KafkaLayout.legacy(mappings, false).topicsOf(DATA_SOURCE));
+                return stream(options, sessions, serverCpu, DATA_SOURCE, stack.streamApiAddress(),
+                        stack.keyGeneratorAddress(), stack.kafkaBootstrap(), mappings);
+            }
+            String dataSource = DATA_SOURCE + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            return stream(options, sessions, serverCpu, dataSource, options.target(), options.keyGenerator(),
+                    options.kafkaBootstrap(), Map.of());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the embedded stack's data directory: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+            if (dataDir != null) {
+                FullPathBench.deleteQuietly(dataDir);
+            }
+        }
+    }
+
+    private static ManySessionsResult stream(BenchOptions options, int sessions, ServerCpu serverCpu,
+                                             String dataSource, String streamApi, String keyGenerator, String kafka,
+                                             Map<String, Integer> mappings) throws InterruptedException {
+        SinkSettings sinkSettings = SinkSettings.defaults().withStreamApi(streamApi).withKeyGenerator(keyGenerator)
+                .withKafkaBootstrap(kafka).withDataSource(dataSource).withStream(FullPathBench.STREAM);
+        // One sink thread per bridge, as N bridges would each have their own.
+        Scheduler sinkThreads = Schedulers.newBoundedElastic(Math.max(2, sessions), Integer.MAX_VALUE, "bench-sink");
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService bridges = Executors.newFixedThreadPool(sessions, r -> {
+            Thread t = new Thread(r, "bench-session-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try (ReadBack readBack = new ReadBack(kafka, KafkaLayout.legacy(Map.of(), false).mainTopic(dataSource),
+                options.pacing() == Pacing.REALTIME)) {
+            readBack.start();
+            FullPathBench.warmUp(options, sinkSettings, sinkThreads, readBack);
+            LOG.info("Bench starting {} concurrent sessions: {} channels at {} Hz for {} each, {} pacing, to {}"
+                    + " (data source {})", sessions, options.channels(), options.rateHz(), options.duration(),
+                    options.pacing().word(), streamApi, dataSource);
+            ResourceProbe probe = ResourceProbe.start();
+            ServerCpu.Reading cpuStart = serverCpu.read();
+            List<CompletableFuture<FullPathBench.Session>> running = new ArrayList<>(sessions);
+            for (int i = 0; i < sessions; i++) {
+                running.add(CompletableFuture.supplyAsync(
+                        () -> FullPathBench.session(options, sinkSettings, sinkThreads), bridges));
+            }
+            List<FullPathBench.Session> done = new ArrayList<>(sessions);
+            for (int i = 0; i < sessions; i++) {
+                try {
+                    done.add(running.get(i).join());
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw new IllegalStateException("session " + (i + 1) + " of " + sessions + " failed: "
+                            + cause.getMessage(), cause);
+                }
+            }
+            LOG.info("Bench: all {} sessions ended; reading back", sessions);
+            long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+            List<Boolean> complete = new ArrayList<>(sessions);
+            for (FullPathBench.Session s : done) {
+                Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+                complete.add(readBack.awaitDataPackets(s.result().sessionKey(), s.counters().blocks(), left));
+            }
+            readBack.stop();
+            ServerCpu.Reading cpuEnd = serverCpu.read();
+            ResourceUsage resources = probe.finish();
+            List<LandedPacket> landed = new KafkaPacketReader().readAll(kafka, dataSource, mappings);
+            SessionRuleChecker checker = new SessionRuleChecker();
+            Histogram sampleLatency = new Histogram(SessionTally.HIGHEST_MICROS, 3);
+            Histogram blockLatency = new Histogram(SessionTally.HIGHEST_MICROS, 3);
+            List<SessionOutcome> outcomes = new ArrayList<>(sessions);
+            for (int i = 0; i < sessions; i++) {
+                FullPathBench.Session s = done.get(i);
+                String key = s.result().sessionKey();
+                CountersSnapshot c = s.counters();
+                readBack.addLatenciesTo(key, sampleLatency, blockLatency);
+                outcomes.add(new SessionOutcome(key, FullPathBench.expectedSamples(options), c.received(),
+                        c.filled(), c.blocks(), c.dropped(), s.result().counters().dropped(), readBack.tally(key),
+                        complete.get(i), checker.check(landed, key)));
+            }
+            ManySessionsResult result = new ManySessionsResult(options, dataSource, outcomes,
+                    LatencySummary.of(sampleLatency), LatencySummary.of(blockLatency), resources,
+                    cpuEnd.secondsSince(cpuStart), serverCpu.describe());
+            LOG.info("Bench done: {} sessions, {} failed, added latency p99 {} ms", sessions,
+                    result.failedSessions(), result.blockLatency().p99Micros() / 1000.0);
+            return result;
+        } finally {
+            bridges.shutdownNow();
+            sinkThreads.dispose();
+        }
+    }
+}

@@ -7,6 +7,7 @@ import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.pipeline.CountersSnapshot;
 import io.slipstream.sink.streamapi.SinkSettings;
 import io.slipstream.streamapi.EmbeddedStack;
+import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.streamapi.StackOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class ManySessionsBench {
         try {
             if (options.embedded()) {
                 dataDir = Files.createTempDirectory("slipstream-sessions-");
-                StackOptions stackOptions = StackOptions.ephemeral(dataDir);
+                StackOptions stackOptions = StackOptions.ephemeral(dataDir).withLimits(limitsFor(sessions));
                 stack = EmbeddedStack.start(stackOptions);
                 Map<String, Integer> mappings = stackOptions.partitionMappings();
                 FullPathBench.createTopicsWithAppendTime(stack.kafkaBootstrap(),
@@ -94,6 +95,23 @@ public final class ManySessionsBench {
                 FullPathBench.deleteQuietly(dataDir);
             }
         }
+    }
+
+    /**
+     * The Stream API counts its limits per client IP, and every session of the bench comes from 127.0.0.1 where N
+     * bridges would come from N machines: with the default 64 streaming calls per client, the 33rd session's two
+     * write streams were refused (RESOURCE_EXHAUSTED) and the sinks reconnected over and over. So the embedded
+     * stack of this run allows each client what N bridges need: two write streams per session, twice over for the
+     * moment a reconnecting stream's old call is not yet closed, and a session each.
+     *
+     * @param sessions concurrent sessions
+     * @return the server's defaults, raised to what that many sessions from one address need
+     */
+    static ServerLimits limitsFor(int sessions) {
+        ServerLimits d = ServerLimits.defaults();
+        return new ServerLimits(d.sessionRetention(), d.maxEndedSessions(),
+                Math.max(d.maxSessionsPerClient(), sessions + 1), Math.max(d.maxStreamsPerClient(), 4 * sessions),
+                d.maxSubscribersPerClient(), d.maxConnectionsPerClient(), d.maxDataSources());
     }
 
     private static ManySessionsResult stream(BenchOptions options, int sessions, ServerCpu serverCpu,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slipstream.streamapi.ServerLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,17 @@ import org.junit.jupiter.api.Test;
 class ManySessionsBenchTest {
 
     private static final int SESSIONS = 5;
+
+    @Test
+    void theEmbeddedStackLetsEverySessionFromOneAddressOpenItsStreams() {
+        // Every bench session comes from 127.0.0.1; 50 of them need 100 write streams, beyond the default 64.
+        ServerLimits fifty = ManySessionsBench.limitsFor(50);
+        ServerLimits one = ManySessionsBench.limitsFor(1);
+
+        assertTrue(fifty.maxStreamsPerClient() >= 2 * 50, fifty.toString());
+        assertTrue(fifty.maxSessionsPerClient() >= 50 + 1, "the sessions and the warm-up: " + fifty);
+        assertEquals(ServerLimits.defaults(), one, "a few sessions need no more than the defaults");
+    }
 
     @Test
     void everyConcurrentSessionLandsWholeOnceAndPassesTheRuleCheck() {

@@ -181,9 +181,18 @@ public final class FullPathBench {
     }
 
     static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
+        return session(options, sinkSettings, sinkThread, Schedulers.boundedElastic());
+    }
+
+    /**
+     * One session: a synthetic source, its pipeline and a sink of its own, to the end.
+     *
+     * @param handoff where the pipeline assembles blocks (as in the app, off the source's thread)
+     */
+    static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread, Scheduler handoff) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
         PipelineSettings settings = pipelineSettings(options);
-        Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), Schedulers.boundedElastic());
+        Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), handoff);
         // As in the app: the sink works on its own thread, never on the one that carries the samples, behind a
         // queue bounded in bytes.
         ByteBoundedQueue<PipelineEvent> events = new ByteBoundedQueue<>(settings.overflow().queueBytes(),

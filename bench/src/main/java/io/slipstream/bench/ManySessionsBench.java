@@ -121,6 +121,9 @@ public final class ManySessionsBench {
                 .withKafkaBootstrap(kafka).withDataSource(dataSource).withStream(FullPathBench.STREAM);
         // One sink thread per bridge, as N bridges would each have their own.
         Scheduler sinkThreads = Schedulers.newBoundedElastic(Math.max(2, sessions), Integer.MAX_VALUE, "bench-sink");
+        // And block assembly on threads of its own, as each bridge process would have its own bounded-elastic
+        // pool: on the one shared pool (10 threads per core) 50 pipelines share threads with whatever blocks there.
+        Scheduler handoffs = Schedulers.newBoundedElastic(Math.max(2, sessions), Integer.MAX_VALUE, "bench-pipeline");
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService bridges = Executors.newFixedThreadPool(sessions, r -> {
             Thread t = new Thread(r, "bench-session-" + threadNumber.incrementAndGet());
@@ -139,7 +142,7 @@ public final class ManySessionsBench {
             List<CompletableFuture<FullPathBench.Session>> running = new ArrayList<>(sessions);
             for (int i = 0; i < sessions; i++) {
                 running.add(CompletableFuture.supplyAsync(
-                        () -> FullPathBench.session(options, sinkSettings, sinkThreads), bridges));
+                        () -> FullPathBench.session(options, sinkSettings, sinkThreads, handoffs), bridges));
             }
             List<FullPathBench.Session> done = new ArrayList<>(sessions);
             for (int i = 0; i < sessions; i++) {
@@ -184,6 +187,7 @@ public final class ManySessionsBench {
         } finally {
             bridges.shutdownNow();
             sinkThreads.dispose();
+            handoffs.dispose();
         }
     }
 }

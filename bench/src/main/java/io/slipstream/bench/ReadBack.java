@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -44,6 +45,12 @@ final class ReadBack implements AutoCloseable {
     private final Map<String, SessionTally> sessions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile Disposable reading;
+    /**
+     * The reader's own thread: following the log keeps its thread busy for the whole run, and on the shared
+     * bounded-elastic pool that starved whatever else the pool had put on the same thread (with 50 sessions, the
+     * block assembly of two pipelines, which then never sent a block).
+     */
+    private final Scheduler thread = Schedulers.newSingle("bench-read-back");
 
     /**
      * @param bootstrap      Kafka bootstrap servers
@@ -67,9 +74,9 @@ final class ReadBack implements AutoCloseable {
         reading = Mono.fromCallable(() -> TopicPartitions.matching(consumer, topic::equals, Duration.ofSeconds(10)))
                 .filter(parts -> !parts.isEmpty())
                 .repeatWhenEmpty(Integer.MAX_VALUE, polls -> polls.delayElements(TOPIC_POLL))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(thread)
                 .doOnNext(parts -> LOG.info("Read-back assigned {} partition(s) of {}", parts.size(), topic))
-                .flatMapMany(parts -> LogReader.follow(consumer, fromBeginning(parts), Schedulers.boundedElastic()))
+                .flatMapMany(parts -> LogReader.follow(consumer, fromBeginning(parts), thread))
                 .doFinally(signal -> {
                     finished.countDown();
                     notifyProgress();
@@ -153,6 +160,7 @@ final class ReadBack implements AutoCloseable {
             d.dispose();
             finished.await(30, TimeUnit.SECONDS);
         }
+        thread.dispose();
         throwIfFailed();
     }
 
@@ -161,6 +169,7 @@ final class ReadBack implements AutoCloseable {
         if (reading != null && finished.getCount() > 0) {
             stop();
         }
+        thread.dispose();
     }
 
     private void throwIfFailed() {

@@ -18,8 +18,7 @@ import io.slipstream.sink.streamapi.StreamApiSink;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
-import io.slipstream.streamapi.EmbeddedStack;
-import io.slipstream.streamapi.StackOptions;
+import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.synthetic.SyntheticSourceProvider;
 import java.io.IOException;
@@ -29,8 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,41 +80,11 @@ public final class FullPathBench {
      * @throws IllegalStateException when the path could not be set up or the session failed
      */
     public static BenchResult run(BenchOptions options) {
-        Path dataDir = null;
-        EmbeddedStack stack = null;
-        try {
-            String dataSource;
-            String streamApi;
-            String keyGenerator;
-            String kafka;
-            if (options.embedded()) {
-                dataDir = Files.createTempDirectory("slipstream-bench-");
-                stack = EmbeddedStack.start(StackOptions.ephemeral(dataDir));
-                dataSource = DATA_SOURCE;
-                streamApi = stack.streamApiAddress();
-                keyGenerator = stack.keyGeneratorAddress();
-                kafka = stack.kafkaBootstrap();
-                createTopicsWithAppendTime(kafka, KafkaLayout.legacy(StackOptions.ephemeral(dataDir).partitionMappings(),
-                        false).topicsOf(dataSource));
-            } else {
-                dataSource = DATA_SOURCE + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                streamApi = options.target();
-                keyGenerator = options.keyGenerator();
-                kafka = options.kafkaBootstrap();
-            }
-            return stream(options, dataSource, streamApi, keyGenerator, kafka);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the embedded stack's data directory: " + e.getMessage(), e);
+        try (BenchTarget target = BenchTarget.open(options, DATA_SOURCE, ServerLimits.defaults())) {
+            return stream(options, target.dataSource(), target.streamApi(), target.keyGenerator(), target.kafka());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-            if (dataDir != null) {
-                deleteQuietly(dataDir);
-            }
         }
     }
 

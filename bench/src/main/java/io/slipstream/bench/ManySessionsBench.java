@@ -6,15 +6,8 @@ import io.slipstream.atlaskafka.inspect.SessionRuleChecker;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.pipeline.CountersSnapshot;
 import io.slipstream.sink.streamapi.SinkSettings;
-import io.slipstream.streamapi.EmbeddedStack;
 import io.slipstream.streamapi.ServerLimits;
-import io.slipstream.streamapi.StackOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,35 +58,11 @@ public final class ManySessionsBench {
         if (sessions < 1 || sessions > MAX_SESSIONS) {
             throw new IllegalArgumentException("--sessions: expected 1 to " + MAX_SESSIONS + ", got " + sessions);
         }
-        Path dataDir = null;
-        EmbeddedStack stack = null;
-        try {
-            if (options.embedded()) {
-                dataDir = Files.createTempDirectory("slipstream-sessions-");
-                StackOptions stackOptions = StackOptions.ephemeral(dataDir).withLimits(limitsFor(sessions));
-                stack = EmbeddedStack.start(stackOptions);
-                Map<String, Integer> mappings = stackOptions.partitionMappings();
-                FullPathBench.createTopicsWithAppendTime(stack.kafkaBootstrap(),
-                        KafkaLayout.legacy(mappings, false).topicsOf(DATA_SOURCE));
-                return stream(options, sessions, serverCpu, DATA_SOURCE, stack.streamApiAddress(),
-                        stack.keyGeneratorAddress(), stack.kafkaBootstrap(), mappings);
-            }
-            String dataSource = DATA_SOURCE + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            return stream(options, sessions, serverCpu, dataSource, options.target(), options.keyGenerator(),
-                    options.kafkaBootstrap(), Map.of());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the embedded stack's data directory: " + e.getMessage(), e);
+        try (BenchTarget target = BenchTarget.open(options, DATA_SOURCE, limitsFor(sessions))) {
+            return stream(options, sessions, serverCpu, target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-            if (dataDir != null) {
-                FullPathBench.deleteQuietly(dataDir);
-            }
         }
     }
 
@@ -115,9 +84,11 @@ public final class ManySessionsBench {
     }
 
     private static ManySessionsResult stream(BenchOptions options, int sessions, ServerCpu serverCpu,
-                                             String dataSource, String streamApi, String keyGenerator, String kafka,
-                                             Map<String, Integer> mappings) throws InterruptedException {
-        SinkSettings sinkSettings = SinkSettings.defaults().withStreamApi(streamApi).withKeyGenerator(keyGenerator)
+                                             BenchTarget target) throws InterruptedException {
+        String dataSource = target.dataSource();
+        String streamApi = target.streamApi();
+        String kafka = target.kafka();
+        SinkSettings sinkSettings = SinkSettings.defaults().withStreamApi(streamApi).withKeyGenerator(target.keyGenerator())
                 .withKafkaBootstrap(kafka).withDataSource(dataSource).withStream(FullPathBench.STREAM);
         // One sink thread per bridge, as N bridges would each have their own.
         Scheduler sinkThreads = Schedulers.newBoundedElastic(Math.max(2, sessions), Integer.MAX_VALUE, "bench-sink");
@@ -164,7 +135,7 @@ public final class ManySessionsBench {
             readBack.stop();
             ServerCpu.Reading cpuEnd = serverCpu.read();
             ResourceUsage resources = probe.finish();
-            List<LandedPacket> landed = new KafkaPacketReader().readAll(kafka, dataSource, mappings);
+            List<LandedPacket> landed = new KafkaPacketReader().readAll(kafka, dataSource, target.mappings());
             SessionRuleChecker checker = new SessionRuleChecker();
             Histogram sampleLatency = new Histogram(SessionTally.HIGHEST_MICROS, 3);
             Histogram blockLatency = new Histogram(SessionTally.HIGHEST_MICROS, 3);

@@ -32,8 +32,7 @@ public record SessionOutcome(String sessionKey, long expectedSamples, long gener
 
     /** @return samples made by the source that are not on Kafka (made-up MISSING samples do not count as found) */
     public long lostSamples() {
-        long found = readBack.samples() - filledSamples;
-        return Math.max(0, Math.max(expectedSamples, generatedSamples) - found);
+        return BenchResult.lost(expectedSamples, generatedSamples, filledSamples, readBack);
     }
 
     /** @return periodic data packets found on Kafka more than once */

@@ -91,12 +91,26 @@ public final class BenchCommand implements Callable<Integer> {
             description = "With --soak: how often the Stream API is stopped and started again (default: ${DEFAULT-VALUE}).")
     String restartEvery;
 
+    @Option(names = "--sessions", paramLabel = "N",
+            description = "Instead: N live sessions at once (default load iRacing's, 120 channels at 60 Hz, each with its own"
+                    + " source and sink, as N bridges) into one Stream API; reports each session's loss, duplicates and"
+                    + " rule check, the added latency p50/p99 and the server's CPU.")
+    Integer sessions;
+
+    @Option(names = "--server-pid", paramLabel = "PID",
+            description = "With --sessions and --target: process id of that slipstream serve, to report its CPU time"
+                    + " (default: the CPU of this JVM, which holds the embedded stack).")
+    Long serverPid;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (soak != null) {
             return soak(out, err);
+        }
+        if (sessions != null) {
+            return sessions(out, err);
         }
         BenchOptions options;
         try {
@@ -158,12 +172,52 @@ public final class BenchCommand implements Callable<Integer> {
         return result.anythingLost() ? LOSS : OK;
     }
 
+    private int sessions(PrintWriter out, PrintWriter err) {
+        BenchOptions options;
+        ServerCpu serverCpu;
+        try {
+            options = iracingLoadUnlessGiven(options());
+            if (sessions < 1 || sessions > ManySessionsBench.MAX_SESSIONS) {
+                throw new IllegalArgumentException("--sessions: expected 1 to " + ManySessionsBench.MAX_SESSIONS
+                        + ", got " + sessions);
+            }
+            if (serverPid != null && options.embedded()) {
+                throw new IllegalArgumentException("--server-pid: the embedded stack runs in this JVM; give it only with --target");
+            }
+            serverCpu = serverPid == null ? ServerCpu.thisJvm() : ServerCpu.process(serverPid);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was run; see 'bench --help'.");
+            err.flush();
+            return USAGE;
+        }
+        out.println("Benchmarking " + sessions + " concurrent sessions of " + options.channels() + " channels x "
+                + options.rateHz() + " Hz for " + duration + " into "
+                + (options.embedded() ? "the embedded stack" : options.target()) + " ...");
+        out.flush();
+        ManySessionsResult result;
+        try {
+            result = ManySessionsBench.run(options, sessions, serverCpu);
+        } catch (RuntimeException e) {
+            err.println("The benchmark failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return LOSS;
+        }
+        out.print(result.table());
+        out.flush();
+        return result.anythingLost() ? LOSS : OK;
+    }
+
     /** @return the options of a soak: iRacing's load (120 channels at 60 Hz) unless --channels or --rate say otherwise */
     BenchOptions soakOptions() {
         if (!"embedded".equals(target)) {
             throw new IllegalArgumentException("--soak restarts a Stream API of its own; it takes no --target (got " + target + ")");
         }
-        BenchOptions options = options();
+        return iracingLoadUnlessGiven(options());
+    }
+
+    /** @return the options with iRacing's load (120 channels at 60 Hz) unless --channels or --rate say otherwise */
+    private BenchOptions iracingLoadUnlessGiven(BenchOptions options) {
         CommandLine.ParseResult given = spec.commandLine().getParseResult();
         if (given == null || !given.hasMatchedOption("--channels")) {
             options = options.withChannels(IRACING_CHANNELS);

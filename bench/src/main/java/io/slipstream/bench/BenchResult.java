@@ -40,6 +40,14 @@ public record BenchResult(BenchOptions options, String dataSource, String sessio
 
     /** @return samples made by the source that are not on Kafka (made-up MISSING samples do not count as found) */
     public long lostSamples() {
+        return lost(expectedSamples, generatedSamples, filledSamples, readBack);
+    }
+
+    /**
+     * @return samples made by a source that are not on Kafka: the more of expected and generated, less what was
+     * read back that the pipeline did not make up
+     */
+    static long lost(long expectedSamples, long generatedSamples, long filledSamples, ReadBackTally readBack) {
         long found = readBack.samples() - filledSamples;
         return Math.max(0, Math.max(expectedSamples, generatedSamples) - found);
     }

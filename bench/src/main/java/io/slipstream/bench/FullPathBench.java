@@ -18,8 +18,7 @@ import io.slipstream.sink.streamapi.StreamApiSink;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.SourceProvider;
 import io.slipstream.spi.TelemetrySource;
-import io.slipstream.streamapi.EmbeddedStack;
-import io.slipstream.streamapi.StackOptions;
+import io.slipstream.streamapi.ServerLimits;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.synthetic.SyntheticSourceProvider;
 import java.io.IOException;
@@ -29,8 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,41 +80,11 @@ public final class FullPathBench {
      * @throws IllegalStateException when the path could not be set up or the session failed
      */
     public static BenchResult run(BenchOptions options) {
-        Path dataDir = null;
-        EmbeddedStack stack = null;
-        try {
-            String dataSource;
-            String streamApi;
-            String keyGenerator;
-            String kafka;
-            if (options.embedded()) {
-                dataDir = Files.createTempDirectory("slipstream-bench-");
-                stack = EmbeddedStack.start(StackOptions.ephemeral(dataDir));
-                dataSource = DATA_SOURCE;
-                streamApi = stack.streamApiAddress();
-                keyGenerator = stack.keyGeneratorAddress();
-                kafka = stack.kafkaBootstrap();
-                createTopicsWithAppendTime(kafka, KafkaLayout.legacy(StackOptions.ephemeral(dataDir).partitionMappings(),
-                        false).topicsOf(dataSource));
-            } else {
-                dataSource = DATA_SOURCE + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-                streamApi = options.target();
-                keyGenerator = options.keyGenerator();
-                kafka = options.kafkaBootstrap();
-            }
-            return stream(options, dataSource, streamApi, keyGenerator, kafka);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the embedded stack's data directory: " + e.getMessage(), e);
+        try (BenchTarget target = BenchTarget.open(options, DATA_SOURCE, ServerLimits.defaults())) {
+            return stream(options, target.dataSource(), target.streamApi(), target.keyGenerator(), target.kafka());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-            if (dataDir != null) {
-                deleteQuietly(dataDir);
-            }
         }
     }
 
@@ -130,15 +97,7 @@ public final class FullPathBench {
         try (ReadBack readBack = new ReadBack(kafka, KafkaLayout.legacy(Map.of(), false).mainTopic(dataSource),
                 options.pacing() == Pacing.REALTIME)) {
             readBack.start();
-            if (!options.warmup().isZero()) {
-                log.info("Bench warm-up: {} of samples, not measured", options.warmup());
-                Session warm = session(options.withDuration(options.warmup()), sinkSettings, sinkThread);
-                if (!readBack.awaitDataPackets(warm.result().sessionKey(), warm.counters().blocks(),
-                        options.drainTimeout())) {
-                    log.warn("Bench warm-up: not every packet of session {} was read back within {}",
-                            warm.result().sessionKey(), options.drainTimeout());
-                }
-            }
+            warmUp(options, sinkSettings, sinkThread, readBack);
             log.info("Bench starting: {} channels at {} Hz for {}, {} pacing, to {} (data source {})",
                     options.channels(), options.rateHz(), options.duration(), options.pacing().word(), streamApi,
                     dataSource);
@@ -167,14 +126,40 @@ public final class FullPathBench {
         }
     }
 
+    /**
+     * Runs the unmeasured first session, if the options ask for one, and waits (bounded) until it is read back, so
+     * that JIT, topics and the server's per-data-source start are done before the measured part.
+     */
+    static void warmUp(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread, ReadBack readBack)
+            throws InterruptedException {
+        if (options.warmup().isZero()) {
+            return;
+        }
+        log().info("Bench warm-up: {} of samples, not measured", options.warmup());
+        Session warm = session(options.withDuration(options.warmup()), sinkSettings, sinkThread);
+        if (!readBack.awaitDataPackets(warm.result().sessionKey(), warm.counters().blocks(), options.drainTimeout())) {
+            log().warn("Bench warm-up: not every packet of session {} was read back within {}",
+                    warm.result().sessionKey(), options.drainTimeout());
+        }
+    }
+
     /** One session's outcome and its pipeline's final counters. */
     record Session(SinkResult result, CountersSnapshot counters) {
     }
 
     static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
+        return session(options, sinkSettings, sinkThread, Schedulers.boundedElastic());
+    }
+
+    /**
+     * One session: a synthetic source, its pipeline and a sink of its own, to the end.
+     *
+     * @param handoff where the pipeline assembles blocks (as in the app, off the source's thread)
+     */
+    static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread, Scheduler handoff) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
         PipelineSettings settings = pipelineSettings(options);
-        Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), Schedulers.boundedElastic());
+        Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), handoff);
         // As in the app: the sink works on its own thread, never on the one that carries the samples, behind a
         // queue bounded in bytes.
         ByteBoundedQueue<PipelineEvent> events = new ByteBoundedQueue<>(settings.overflow().queueBytes(),
@@ -240,7 +225,7 @@ public final class FullPathBench {
      * Creates the data source's topics before the Stream API does, with the broker's append time as record
      * timestamp; the server finds them existing and uses them as they are.
      */
-    private static void createTopicsWithAppendTime(String bootstrap, Map<String, Integer> topics) {
+    static void createTopicsWithAppendTime(String bootstrap, Map<String, Integer> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<NewTopic> create = new ArrayList<>();
             topics.forEach((name, partitions) -> create.add(new NewTopic(name, partitions, (short) 1)
@@ -256,7 +241,7 @@ public final class FullPathBench {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.TopicPartition;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -43,6 +45,12 @@ final class ReadBack implements AutoCloseable {
     private final Map<String, SessionTally> sessions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile Disposable reading;
+    /**
+     * The reader's own thread: following the log keeps its thread busy for the whole run, and on the shared
+     * bounded-elastic pool that starved whatever else the pool had put on the same thread (with 50 sessions, the
+     * block assembly of two pipelines, which then never sent a block).
+     */
+    private final Scheduler thread = Schedulers.newSingle("bench-read-back");
 
     /**
      * @param bootstrap      Kafka bootstrap servers
@@ -66,9 +74,9 @@ final class ReadBack implements AutoCloseable {
         reading = Mono.fromCallable(() -> TopicPartitions.matching(consumer, topic::equals, Duration.ofSeconds(10)))
                 .filter(parts -> !parts.isEmpty())
                 .repeatWhenEmpty(Integer.MAX_VALUE, polls -> polls.delayElements(TOPIC_POLL))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(thread)
                 .doOnNext(parts -> LOG.info("Read-back assigned {} partition(s) of {}", parts.size(), topic))
-                .flatMapMany(parts -> LogReader.follow(consumer, fromBeginning(parts), Schedulers.boundedElastic()))
+                .flatMapMany(parts -> LogReader.follow(consumer, fromBeginning(parts), thread))
                 .doFinally(signal -> {
                     finished.countDown();
                     notifyProgress();
@@ -131,6 +139,20 @@ final class ReadBack implements AutoCloseable {
         return (t == null ? new SessionTally(measureLatency) : t).snapshot();
     }
 
+    /**
+     * Adds one session's latencies to histograms that cover several; call after {@link #stop()}.
+     *
+     * @param sessionKey the session (nothing is added when none of it was read)
+     * @param samples    per-sample latencies, microseconds
+     * @param blocks     per-block latencies, microseconds
+     */
+    void addLatenciesTo(String sessionKey, Histogram samples, Histogram blocks) {
+        SessionTally t = sessions.get(sessionKey);
+        if (t != null) {
+            t.addLatenciesTo(samples, blocks);
+        }
+    }
+
     /** Stops the reader, waiting for it to finish (bounded). */
     void stop() throws InterruptedException {
         Disposable d = reading;
@@ -138,6 +160,7 @@ final class ReadBack implements AutoCloseable {
             d.dispose();
             finished.await(30, TimeUnit.SECONDS);
         }
+        thread.dispose();
         throwIfFailed();
     }
 
@@ -146,6 +169,7 @@ final class ReadBack implements AutoCloseable {
         if (reading != null && finished.getCount() > 0) {
             stop();
         }
+        thread.dispose();
     }
 
     private void throwIfFailed() {

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class SessionTally {
 
-    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
     private final boolean measureLatency;
     private final Histogram sampleLatency = new Histogram(HIGHEST_MICROS, 3);
@@ -81,6 +81,17 @@ final class SessionTally {
     ReadBackTally snapshot() {
         return new ReadBackTally(records, dataPackets, duplicates, samples, undecodable, firstAppendMillis,
                 lastAppendMillis, timestampType, LatencySummary.of(sampleLatency), LatencySummary.of(blockLatency));
+    }
+
+    /**
+     * Adds this session's latencies to histograms of several sessions; call after the read-back stopped.
+     *
+     * @param samples per-sample latencies, microseconds
+     * @param blocks  per-block (newest sample) latencies, microseconds
+     */
+    void addLatenciesTo(Histogram samples, Histogram blocks) {
+        samples.add(sampleLatency);
+        blocks.add(blockLatency);
     }
 
     private static long micros(long nanos) {

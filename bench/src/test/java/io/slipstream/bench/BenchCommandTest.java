@@ -40,6 +40,8 @@ class BenchCommandTest {
         "--buffer 0                             | --buffer: expected at least 1 sample",
         "--warmup -1s                           | --warmup:",
         "--channels many                        | --channels",
+        "--sessions 0                           | --sessions: expected 1 to 1000, got 0",
+        "--sessions 2 --server-pid 1            | --server-pid: the embedded stack runs in this JVM",
     })
     void badOptionsExitTwoNamingTheOption(String args, String expected) {
         int code = run(args.trim().split("\\s+"));

@@ -93,6 +93,7 @@ class CtrlCSignalTest {
                 """);
         Path summary = dir.resolve("run.json");
         try (JavaProcess run = JavaProcess.start(dir.resolve("run.log"), "run", config.toString(), "--data-dir", data.toString(),
+                "--kafka-port", "0", "--stream-api-port", "0", "--key-generator-port", "0",
                 "--summary-json", summary.toString(), "--plugins", dir.resolve("none").toString())) {
             run.awaitOutput(Pattern.compile("car: .* [1-9][\\d,]* packets sent"), START);
             run.interrupt();
@@ -104,6 +105,36 @@ class CtrlCSignalTest {
         String session = SummaryJson.text(Files.readString(summary), "sessionKey");
         try (KafkaBroker again = KafkaBroker.start(data.resolve("kafka"), 0)) {
             assertEndedByTheRules(again.bootstrapServers(), "CtrlCRun", session);
+        }
+    }
+
+    @Test
+    void sigtermToRunStopsItsEmbeddedBrokerBeforeTheJvmExits() throws Exception {
+        Path data = Files.createTempDirectory("slipstream-sigterm-run");
+        Path config = dir.resolve("term.yaml");
+        Files.writeString(config, """
+                pipelines:
+                  - name: car
+                    source: { provider: synthetic, preset: demo }
+                    block: { span: 100ms, linger: 200ms }
+                    overflow: { policy: drop-oldest }
+                    sink: { stream-api: embedded, data-source: SigtermRun }
+                """);
+        Path summary = dir.resolve("term.json");
+        try (JavaProcess run = JavaProcess.start(dir.resolve("term.log"), "run", config.toString(), "--data-dir", data.toString(),
+                "--kafka-port", "0", "--stream-api-port", "0", "--key-generator-port", "0",
+                "--summary-json", summary.toString(), "--plugins", dir.resolve("none").toString())) {
+            run.awaitOutput(Pattern.compile("car: .* [1-9][\\d,]* packets sent"), START);
+            // SIGTERM (a service manager's stop, a container's stop) goes through the shutdown hook, not the Ctrl-C handler.
+            run.signal("TERM");
+            assertEquals(0, run.awaitExit(STOP), run::output);
+            assertTrue(run.output().contains("Pipeline 'car' ended cleanly"), run::output);
+            assertTrue(run.output().contains("Embedded stack stopped"), run::output);
+        }
+        assertStoppedCleanly(data.resolve("kafka"));
+        String session = SummaryJson.text(Files.readString(summary), "sessionKey");
+        try (KafkaBroker again = KafkaBroker.start(data.resolve("kafka"), 0)) {
+            assertEndedByTheRules(again.bootstrapServers(), "SigtermRun", session);
         }
     }
 

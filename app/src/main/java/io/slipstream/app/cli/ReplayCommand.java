@@ -102,11 +102,11 @@ public final class ReplayCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(root.environment(), out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(say) : null;
-            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
                          runner::forceStop, session.stopTimeout.plusSeconds(10))) {
                 int code;
+                ViewServer shown = null;
                 try {
                     Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                     SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
@@ -138,12 +138,10 @@ public final class ReplayCommand implements Callable<Integer> {
                     // Stopped before finish(code): on SIGTERM the hook ends the JVM as soon as the code is in, and
                     // the broker must have written its clean-shutdown marker by then, or its next start recovers logs.
                     ViewOption.stop(shown);
-                    shown = null;
                     EmbeddedStackOptions.stop(stack);
                 }
                 return shutdown.finish(code);
             } finally {
-                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

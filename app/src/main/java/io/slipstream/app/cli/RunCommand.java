@@ -99,11 +99,11 @@ public final class RunCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(env, out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = needStack ? session.stackOptions.start(say) : null;
-            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, metricsPort != null ? metricsPort : cfg.metricsPort());
                  GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, runner::forceStop,
                          session.stopTimeout.plusSeconds(10))) {
                 int code;
+                ViewServer shown = null;
                 try {
                     Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
                     shown = view.start((embedded != null ? embedded : overrides).kafkaConnection(), null, say);
@@ -126,12 +126,10 @@ public final class RunCommand implements Callable<Integer> {
                     // Stopped before finish(code): on SIGTERM the hook ends the JVM as soon as the code is in, and
                     // the broker must have written its clean-shutdown marker by then, or its next start recovers logs.
                     ViewOption.stop(shown);
-                    shown = null;
                     EmbeddedStackOptions.stop(stack);
                 }
                 return shutdown.finish(code);
             } finally {
-                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

@@ -91,6 +91,21 @@ class CtrlCSignalTest {
         runOnItsOwnStackThenSignal("SigtermRun", run -> run.signal("TERM"));
     }
 
+    @Test
+    void sigtermToReplayOnItsOwnStackStopsItsEmbeddedBrokerBeforeTheJvmExits() throws Exception {
+        Path data = Files.createTempDirectory("slipstream-sigterm-replay");
+        try (JavaProcess replay = JavaProcess.start(dir.resolve("term-replay.log"), "replay", lap().toString(), "--realtime",
+                "--data-source", "SigtermReplay", "--data-dir", data.toString(), "--kafka-port", "0", "--stream-api-port", "0",
+                "--key-generator-port", "0", "--plugins", dir.resolve("none").toString())) {
+            replay.awaitOutput(Pattern.compile("Configuration 1: "), START);
+            replay.signal("TERM");
+            assertEquals(0, replay.awaitExit(STOP), replay::output);
+            assertTrue(replay.output().contains("Pipeline 'lap.ibt' ended cleanly"), replay::output);
+            assertTrue(replay.output().contains("Embedded stack stopped"), replay::output);
+        }
+        assertStoppedCleanly(data.resolve("kafka"));
+    }
+
     /** A run on its own stack (free ports) gets the signal once it sends; it ends cleanly and so does its broker. */
     private static void runOnItsOwnStackThenSignal(String dataSource, Consumer<JavaProcess> signal) throws Exception {
         Path data = Files.createTempDirectory("slipstream-signal-run");

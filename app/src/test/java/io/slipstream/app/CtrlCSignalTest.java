@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.storage.internals.checkpoint.CleanShutdownFileHandler;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code serve}, each in a JVM of its own. The first ends every session by the rules (read back from Kafka and
  * checked by {@code inspect --check}), stops an embedded broker before the JVM exits (Kafka's clean-shutdown marker
  * is in its data folder, so the next start recovers no log) and exits 0; a second, while packets still wait for an
- * unreachable Stream API, says what is lost and stops at once with 130.
+ * unreachable Stream API, says what is lost and stops at once with 130. SIGTERM to {@code run} ends it the same way.
  */
 class CtrlCSignalTest {
 
@@ -81,21 +82,48 @@ class CtrlCSignalTest {
 
     @Test
     void ctrlCToRunEndsItsSessionAndStopsItsEmbeddedBrokerBeforeTheJvmExits() throws Exception {
-        Path data = Files.createTempDirectory("slipstream-ctrlc-run");
-        Path config = dir.resolve("run.yaml");
+        runOnItsOwnStackThenSignal("CtrlCRun", JavaProcess::interrupt);
+    }
+
+    @Test
+    void sigtermToRunEndsItsSessionAndStopsItsEmbeddedBrokerBeforeTheJvmExits() throws Exception {
+        // SIGTERM (a service manager's or a container's stop) goes through the shutdown hook, not the Ctrl-C handler.
+        runOnItsOwnStackThenSignal("SigtermRun", run -> run.signal("TERM"));
+    }
+
+    @Test
+    void sigtermToReplayOnItsOwnStackStopsItsEmbeddedBrokerBeforeTheJvmExits() throws Exception {
+        Path data = Files.createTempDirectory("slipstream-sigterm-replay");
+        try (JavaProcess replay = JavaProcess.start(dir.resolve("term-replay.log"), "replay", lap().toString(), "--realtime",
+                "--data-source", "SigtermReplay", "--data-dir", data.toString(), "--kafka-port", "0", "--stream-api-port", "0",
+                "--key-generator-port", "0", "--plugins", dir.resolve("none").toString())) {
+            replay.awaitOutput(Pattern.compile("Configuration 1: "), START);
+            replay.signal("TERM");
+            assertEquals(0, replay.awaitExit(STOP), replay::output);
+            assertTrue(replay.output().contains("Pipeline 'lap.ibt' ended cleanly"), replay::output);
+            assertTrue(replay.output().contains("Embedded stack stopped"), replay::output);
+        }
+        assertStoppedCleanly(data.resolve("kafka"));
+    }
+
+    /** A run on its own stack (free ports) gets the signal once it sends; it ends cleanly and so does its broker. */
+    private static void runOnItsOwnStackThenSignal(String dataSource, Consumer<JavaProcess> signal) throws Exception {
+        Path data = Files.createTempDirectory("slipstream-signal-run");
+        Path config = dir.resolve(dataSource + ".yaml");
         Files.writeString(config, """
                 pipelines:
                   - name: car
                     source: { provider: synthetic, preset: demo }
                     block: { span: 100ms, linger: 200ms }
                     overflow: { policy: drop-oldest }
-                    sink: { stream-api: embedded, data-source: CtrlCRun }
-                """);
-        Path summary = dir.resolve("run.json");
-        try (JavaProcess run = JavaProcess.start(dir.resolve("run.log"), "run", config.toString(), "--data-dir", data.toString(),
+                    sink: { stream-api: embedded, data-source: %s }
+                """.formatted(dataSource));
+        Path summary = dir.resolve(dataSource + ".json");
+        try (JavaProcess run = JavaProcess.start(dir.resolve(dataSource + ".log"), "run", config.toString(), "--data-dir",
+                data.toString(), "--kafka-port", "0", "--stream-api-port", "0", "--key-generator-port", "0",
                 "--summary-json", summary.toString(), "--plugins", dir.resolve("none").toString())) {
             run.awaitOutput(Pattern.compile("car: .* [1-9][\\d,]* packets sent"), START);
-            run.interrupt();
+            signal.accept(run);
             assertEquals(0, run.awaitExit(STOP), run::output);
             assertTrue(run.output().contains("Pipeline 'car' ended cleanly"), run::output);
             assertTrue(run.output().contains("Embedded stack stopped"), run::output);
@@ -103,7 +131,7 @@ class CtrlCSignalTest {
         assertStoppedCleanly(data.resolve("kafka"));
         String session = SummaryJson.text(Files.readString(summary), "sessionKey");
         try (KafkaBroker again = KafkaBroker.start(data.resolve("kafka"), 0)) {
-            assertEndedByTheRules(again.bootstrapServers(), "CtrlCRun", session);
+            assertEndedByTheRules(again.bootstrapServers(), dataSource, session);
         }
     }
 

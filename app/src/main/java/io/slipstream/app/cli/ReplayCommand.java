@@ -88,7 +88,13 @@ public final class ReplayCommand implements Callable<Integer> {
                 err.println("Nothing was replayed.");
                 return ExitCodes.USAGE;
             }
-            Endpoints overrides = session.addresses.endpoints();
+            Endpoints overrides;
+            try {
+                overrides = session.addresses.endpoints(root.environment().env());
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
             Optional<String> taken = overrides.streamApi() == null ? session.stackOptions.taken() : Optional.empty();
             if (taken.isPresent()) {
                 return StackPortOptions.refuse(err, taken.get());
@@ -96,39 +102,46 @@ public final class ReplayCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(root.environment(), out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = overrides.streamApi() == null ? session.stackOptions.start(say) : null;
-            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, 0);
                  GracefulShutdown shutdown = GracefulShutdown.install(root.environment(), runner::requestStop,
                          runner::forceStop, session.stopTimeout.plusSeconds(10))) {
-                Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
-                SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
-                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), base.dataSource(), say);
-                List<PipelineOutcome> outcomes = new ArrayList<>();
-                for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
-                    if (runner.stopped()) {
-                        say.println("Stopped: " + e.getKey() + " and later files were not replayed.");
-                        break;
+                int code;
+                ViewServer shown = null;
+                try {
+                    Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                    SinkSettings base = dataSource == null ? SinkSettings.defaults() : SinkSettings.defaults().withDataSource(dataSource);
+                    shown = view.start((embedded != null ? embedded : overrides).kafkaConnection(), base.dataSource(), say);
+                    List<PipelineOutcome> outcomes = new ArrayList<>();
+                    for (Map.Entry<Path, SourceProvider> e : plan.entrySet()) {
+                        if (runner.stopped()) {
+                            say.println("Stopped: " + e.getKey() + " and later files were not replayed.");
+                            break;
+                        }
+                        SourceProvider provider = e.getValue();
+                        PipelineRun run = new PipelineRun(e.getKey().getFileName().toString(),
+                                provider.name() + ", file: " + e.getKey() + ", pacing: " + (realtime ? "realtime" : "fast"),
+                                provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
+                                ReplayPlan.pipelineSettings(provider, realtime),
+                                PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
+                        String stage = "file " + (outcomes.size() + 1) + " of " + plan.size();
+                        say.println("Replaying " + stage + ": " + e.getKey() + (realtime ? " in real time" : " as fast as it is taken"));
+                        say.print(run.describe());
+                        say.flush();
+                        console.heading(plan.size() > 1 ? "Replaying " + stage + ": " + e.getKey().getFileName() : null);
+                        outcomes.addAll(runner.run(List.of(run), null, session.stopTimeout));
                     }
-                    SourceProvider provider = e.getValue();
-                    PipelineRun run = new PipelineRun(e.getKey().getFileName().toString(),
-                            provider.name() + ", file: " + e.getKey() + ", pacing: " + (realtime ? "realtime" : "fast"),
-                            provider.create(ReplayPlan.sourceConfig(provider, e.getKey(), realtime)),
-                            ReplayPlan.pipelineSettings(provider, realtime),
-                            PipelineFactory.resolve(base, true, overrides, embedded), PipelineClock.system());
-                    String stage = "file " + (outcomes.size() + 1) + " of " + plan.size();
-                    say.println("Replaying " + stage + ": " + e.getKey() + (realtime ? " in real time" : " as fast as it is taken"));
-                    say.print(run.describe());
-                    say.flush();
-                    console.heading(plan.size() > 1 ? "Replaying " + stage + ": " + e.getKey().getFileName() : null);
-                    outcomes.addAll(runner.run(List.of(run), null, session.stopTimeout));
+                    code = runner.finish(outcomes, session.summaryJson);
+                    InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                            session.stackOptions.ports.kafkaPort,
+                            stack != null ? null : overrides.kafkaBootstrap());
+                } finally {
+                    // Stopped before finish(code): on SIGTERM the hook ends the JVM as soon as the code is in, and
+                    // the broker must have written its clean-shutdown marker by then, or its next start recovers logs.
+                    ViewOption.stop(shown);
+                    EmbeddedStackOptions.stop(stack);
                 }
-                int code = runner.finish(outcomes, session.summaryJson);
-                InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
-                        session.stackOptions.ports.kafkaPort,
-                        stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
-                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

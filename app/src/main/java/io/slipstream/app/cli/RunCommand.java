@@ -84,7 +84,13 @@ public final class RunCommand implements Callable<Integer> {
                 err.println(problems.size() + " problem(s) in " + cfg.document().name() + "; nothing was run.");
                 return ExitCodes.USAGE;
             }
-            Endpoints overrides = session.addresses.endpoints();
+            Endpoints overrides;
+            try {
+                overrides = session.addresses.endpoints(env.env());
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
             boolean needStack = overrides.streamApi() == null && cfg.pipelines().stream().anyMatch(PipelineSpec::embedded);
             Optional<String> taken = needStack ? session.stackOptions.taken() : Optional.empty();
             if (taken.isPresent()) {
@@ -93,30 +99,37 @@ public final class RunCommand implements Callable<Integer> {
             LiveConsole console = SessionRunner.console(env, out);
             PrintWriter say = console.chatter();
             EmbeddedStack stack = needStack ? session.stackOptions.start(say) : null;
-            ViewServer shown = null;
             try (SessionRunner runner = new SessionRunner(console, out, metricsPort != null ? metricsPort : cfg.metricsPort());
                  GracefulShutdown shutdown = GracefulShutdown.install(env, runner::requestStop, runner::forceStop,
                          session.stopTimeout.plusSeconds(10))) {
-                Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
-                shown = view.start(embedded != null ? embedded.kafkaBootstrap() : overrides.kafkaBootstrap(), null, say);
-                PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
-                List<PipelineRun> runs = new ArrayList<>();
-                for (PipelineSpec p : cfg.pipelines()) {
-                    runs.add(factory.create(p, overrides, embedded));
+                int code;
+                ViewServer shown = null;
+                try {
+                    Endpoints embedded = stack == null ? null : EmbeddedStackOptions.endpoints(stack);
+                    shown = view.start((embedded != null ? embedded : overrides).kafkaConnection(), null, say);
+                    PipelineFactory factory = new PipelineFactory(registry, PipelineClock.system());
+                    List<PipelineRun> runs = new ArrayList<>();
+                    for (PipelineSpec p : cfg.pipelines()) {
+                        runs.add(factory.create(p, overrides, embedded));
+                    }
+                    runs.forEach(r -> say.print(r.describe()));
+                    say.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
+                            + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
+                            + "; Ctrl-C ends every session cleanly.");
+                    say.flush();
+                    List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
+                    code = runner.finish(outcomes, session.summaryJson, cfg.document().env()::hide);
+                    InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
+                            session.stackOptions.ports.kafkaPort,
+                            stack != null ? null : overrides.kafkaBootstrap());
+                } finally {
+                    // Stopped before finish(code): on SIGTERM the hook ends the JVM as soon as the code is in, and
+                    // the broker must have written its clean-shutdown marker by then, or its next start recovers logs.
+                    ViewOption.stop(shown);
+                    EmbeddedStackOptions.stop(stack);
                 }
-                runs.forEach(r -> say.print(r.describe()));
-                say.println("Running " + runs.size() + " pipeline(s) from " + cfg.document().name()
-                        + (duration != null ? " for " + duration.toString().substring(2).toLowerCase() : "")
-                        + "; Ctrl-C ends every session cleanly.");
-                say.flush();
-                List<PipelineOutcome> outcomes = runner.run(runs, duration, session.stopTimeout);
-                int code = runner.finish(outcomes, session.summaryJson, cfg.document().env()::hide);
-                InspectHint.print(say, outcomes, stack != null ? session.stackOptions.dataDir : null,
-                        session.stackOptions.ports.kafkaPort,
-                        stack != null ? null : overrides.kafkaBootstrap());
                 return shutdown.finish(code);
             } finally {
-                ViewOption.stop(shown);
                 EmbeddedStackOptions.stop(stack);
             }
         }

@@ -1,6 +1,8 @@
 package io.slipstream.app.cli;
 
 import io.slipstream.app.run.Endpoints;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The address options of {@code run} and {@code replay}, overriding every pipeline's sink. */
@@ -15,11 +17,19 @@ public final class SinkAddressOptions {
     String keyGenerator;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT[,...]", converter = BootstrapConverter.class,
-            description = "Kafka bootstrap servers, for delivery confirmation (sink option confirm: true).")
+            description = {"Kafka bootstrap servers, for delivery confirmation (sink option confirm: true);",
+                    "--kafka-config and SLIPSTREAM_KAFKA_* give its SSL / SASL settings."})
     String kafka;
 
-    /** @return the overrides; null fields leave the config's own */
-    Endpoints endpoints() {
-        return new Endpoints(streamApi, keyGenerator, kafka);
+    @Mixin
+    KafkaSecurityOptions kafkaSecurity;
+
+    /**
+     * @param env the environment, for the {@code SLIPSTREAM_KAFKA_*} security variables
+     * @return the overrides; null fields leave the config's own
+     * @throws IllegalArgumentException naming the file or variable and the key, when the security settings are not valid
+     */
+    Endpoints endpoints(Function<String, String> env) {
+        return new Endpoints(streamApi, keyGenerator, kafka, kafkaSecurity.security(env));
     }
 }

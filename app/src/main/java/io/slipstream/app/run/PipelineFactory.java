@@ -80,7 +80,7 @@ public final class PipelineFactory {
         boolean useEmbedded = wantsEmbedded && overrides.streamApi() == null && embedded != null;
         if (useEmbedded) {
             s = s.withStreamApi(embedded.streamApi()).withKeyGenerator(embedded.keyGenerator())
-                    .withKafkaBootstrap(embedded.kafkaBootstrap());
+                    .withKafkaBootstrap(embedded.kafkaBootstrap()).withKafkaSecurity(embedded.kafkaSecurity());
         }
         if (overrides.streamApi() != null) {
             s = s.withStreamApi(overrides.streamApi());
@@ -90,6 +90,10 @@ public final class PipelineFactory {
         }
         if (overrides.kafkaBootstrap() != null) {
             s = s.withKafkaBootstrap(overrides.kafkaBootstrap());
+        }
+        // --kafka-config is for a Kafka reached from here: the given --kafka, or a sink's own kafka key.
+        if (overrides.kafkaBootstrap() != null || (!useEmbedded && !overrides.kafkaSecurity().isEmpty())) {
+            s = s.withKafkaSecurity(overrides.kafkaSecurity());
         }
         return s;
     }

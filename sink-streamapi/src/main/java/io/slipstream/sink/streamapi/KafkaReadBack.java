@@ -1,6 +1,7 @@
 package io.slipstream.sink.streamapi;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.slipstream.atlaskafka.client.KafkaConnection;
 import io.slipstream.atlaskafka.layout.KafkaLayout;
 import io.slipstream.atlaskafka.read.ConsumerProperties;
 import io.slipstream.atlaskafka.read.LogEntry;
@@ -55,7 +56,12 @@ final class KafkaReadBack {
     private final AtomicLong recordsRead = new AtomicLong();
 
     KafkaReadBack(String bootstrap, String dataSource) {
-        this.consumer = ConsumerProperties.assignOnly(bootstrap, "readback").apiTimeout(METADATA_TIMEOUT);
+        this(KafkaConnection.plaintext(bootstrap), dataSource);
+    }
+
+    /** @param connection the Kafka behind the Stream API, with its SSL / SASL settings @param dataSource the data source */
+    KafkaReadBack(KafkaConnection connection, String dataSource) {
+        this.consumer = ConsumerProperties.assignOnly(connection, "readback").apiTimeout(METADATA_TIMEOUT);
         this.dataSource = dataSource;
     }
 

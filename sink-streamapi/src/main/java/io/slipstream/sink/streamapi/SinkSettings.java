@@ -1,5 +1,7 @@
 package io.slipstream.sink.streamapi;
 
+import io.slipstream.atlaskafka.client.KafkaConnection;
+import io.slipstream.atlaskafka.client.KafkaSecurity;
 import io.slipstream.pipeline.config.ConfigSection;
 import io.slipstream.spi.UnknownKeys;
 import java.time.Duration;
@@ -27,11 +29,14 @@ import java.util.Set;
  * @param retry               backoff for reaching the services
  * @param maxPacketBytes      cap of one data block's packet content in bytes: a block over it goes out as several
  *                            packets, one after another in time; a single row over it is an error
+ * @param kafkaSecurity       SSL / SASL settings of that Kafka ({@link KafkaSecurity#none()} for PLAINTEXT); its
+ *                            {@code toString} hides every secret, and so does this record's
  */
 public record SinkSettings(String streamApi, String keyGenerator, String dataSource, String stream,
                            String identifierTemplate, String sessionType, int version, TlsSettings tls,
                            boolean confirm, Duration confirmTimeout, String kafkaBootstrap,
-                           int resendBufferPackets, long resendBufferBytes, RetrySettings retry, int maxPacketBytes) {
+                           int resendBufferPackets, long resendBufferBytes, RetrySettings retry, int maxPacketBytes,
+                           KafkaSecurity kafkaSecurity) {
 
     /** The keys {@link #fromConfig} accepts. */
     public static final Set<String> KEYS = Set.of("stream-api", "key-generator", "data-source", "stream",
@@ -58,6 +63,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         Objects.requireNonNull(sessionType, "sessionType");
         Objects.requireNonNull(confirmTimeout, "confirmTimeout");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(kafkaSecurity, "kafkaSecurity");
         if (resendBufferPackets < 1 || resendBufferBytes < 1) {
             throw new IllegalArgumentException("resend buffer must hold at least one packet and one byte");
         }
@@ -68,7 +74,35 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
     }
 
     /**
-     * Settings with the default packet cap.
+     * Settings with a PLAINTEXT Kafka.
+     *
+     * @param streamApi           the Stream API
+     * @param keyGenerator        the Key Generator
+     * @param dataSource          the ATLAS data source
+     * @param stream              the data stream
+     * @param identifierTemplate  the session identifier
+     * @param sessionType         the session type
+     * @param version             the session version
+     * @param tls                 transport security, or null
+     * @param confirm             whether to confirm every packet landed
+     * @param confirmTimeout      how long confirmation waits
+     * @param kafkaBootstrap      the Kafka behind the Stream API, or null
+     * @param resendBufferPackets packets kept per stream for resending
+     * @param resendBufferBytes   bytes kept per stream for resending
+     * @param retry               backoff for reaching the services
+     * @param maxPacketBytes      cap of one data block's packet content in bytes
+     */
+    public SinkSettings(String streamApi, String keyGenerator, String dataSource, String stream,
+                        String identifierTemplate, String sessionType, int version, TlsSettings tls,
+                        boolean confirm, Duration confirmTimeout, String kafkaBootstrap,
+                        int resendBufferPackets, long resendBufferBytes, RetrySettings retry, int maxPacketBytes) {
+        this(streamApi, keyGenerator, dataSource, stream, identifierTemplate, sessionType, version, tls, confirm,
+                confirmTimeout, kafkaBootstrap, resendBufferPackets, resendBufferBytes, retry, maxPacketBytes,
+                KafkaSecurity.none());
+    }
+
+    /**
+     * Settings with the default packet cap and a PLAINTEXT Kafka.
      *
      * @param streamApi           the Stream API
      * @param keyGenerator        the Key Generator
@@ -181,6 +215,16 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         return with(c -> c.kafkaBootstrap = v);
     }
 
+    /** @param v SSL / SASL settings of the Kafka read back @return a copy with them */
+    public SinkSettings withKafkaSecurity(KafkaSecurity v) {
+        return with(c -> c.kafkaSecurity = v);
+    }
+
+    /** @return the Kafka behind the Stream API and how to talk to it, or null when no Kafka is given */
+    public KafkaConnection kafkaConnection() {
+        return kafkaBootstrap == null ? null : new KafkaConnection(kafkaBootstrap, kafkaSecurity);
+    }
+
     /** @param v transport security, or null @return a copy with it */
     public SinkSettings withTls(TlsSettings v) {
         return with(c -> c.tls = v);
@@ -227,7 +271,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         change.accept(c);
         return new SinkSettings(c.streamApi, c.keyGenerator, c.dataSource, c.stream, identifierTemplate, sessionType,
                 version, c.tls, c.confirm, c.confirmTimeout, c.kafkaBootstrap, c.resendBufferPackets,
-                c.resendBufferBytes, c.retry, c.maxPacketBytes);
+                c.resendBufferBytes, c.retry, c.maxPacketBytes, c.kafkaSecurity);
     }
 
     /** The changeable parts of a copy. */
@@ -244,6 +288,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
         long resendBufferBytes;
         RetrySettings retry;
         int maxPacketBytes;
+        KafkaSecurity kafkaSecurity;
 
         Copy(SinkSettings s) {
             streamApi = s.streamApi;
@@ -258,6 +303,7 @@ public record SinkSettings(String streamApi, String keyGenerator, String dataSou
             resendBufferBytes = s.resendBufferBytes;
             retry = s.retry;
             maxPacketBytes = s.maxPacketBytes;
+            kafkaSecurity = s.kafkaSecurity;
         }
     }
 }

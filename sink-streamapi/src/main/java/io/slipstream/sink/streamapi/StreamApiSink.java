@@ -33,7 +33,7 @@ public final class StreamApiSink implements AutoCloseable {
         this.channels = new ServiceChannels(settings);
         this.calls = new ServiceCalls(settings, channels);
         this.reader = settings.kafkaBootstrap() == null ? null
-                : LandedReader.of(new KafkaReadBack(settings.kafkaBootstrap(), settings.dataSource()));
+                : LandedReader.of(new KafkaReadBack(settings.kafkaConnection(), settings.dataSource()));
     }
 
     /**

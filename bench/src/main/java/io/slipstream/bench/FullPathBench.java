@@ -172,8 +172,13 @@ public final class FullPathBench {
     }
 
     static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread) {
+        return session(options, pipelineSettings(options), sinkSettings, sinkThread);
+    }
+
+    /** One session of the benchmark's synthetic channels with the given pipeline settings. */
+    static Session session(BenchOptions options, PipelineSettings settings, SinkSettings sinkSettings,
+                           Scheduler sinkThread) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
-        PipelineSettings settings = pipelineSettings(options);
         Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), Schedulers.boundedElastic());
         // As in the app: the sink works on its own thread, never on the one that carries the samples, behind a
         // queue bounded in bytes.

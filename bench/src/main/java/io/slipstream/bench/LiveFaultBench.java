@@ -37,6 +37,8 @@ final class LiveFaultBench {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFaultBench.class);
     private static final String DATA_SOURCE = "SlipstreamLive";
+    /** The exit code of a JVM run with {@code -XX:+ExitOnOutOfMemoryError} that ran out of heap. */
+    private static final int OUT_OF_MEMORY = 3;
 
     private LiveFaultBench() {
     }
@@ -83,6 +85,9 @@ final class LiveFaultBench {
                     throw new IllegalStateException("the bridge did not end within " + scenario.drainTimeout()
                             + " after its session's sample time");
                 }
+                if (bridge.exitValue() == OUT_OF_MEMORY) {
+                    throw new IllegalStateException("the bridge failed: " + exit(bridge.exitValue()));
+                }
                 LiveBridgeResult bridged = LiveBridgeResult.parse(result.join());
                 say(progress, started, "session " + bridged.sessionKey() + " ended; reading it back");
                 long expected = bridged.received() - bridged.droppedTotal() + bridged.filled();
@@ -106,7 +111,8 @@ final class LiveFaultBench {
 
     private static Process startBridge(LiveScenario s, String streamApi, String keyGenerator, String kafka) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xmx" + s.heap(), "-cp", System.getProperty("java.class.path"),
+        // Ends at once on an OutOfMemoryError (exit 3) rather than limping on with a failed thread.
+        List<String> command = List.of(java.toString(), "-Xmx" + s.heap(), "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
                 LiveBridge.class.getName(), streamApi, keyGenerator, kafka, DATA_SOURCE,
                 Integer.toString(s.channels()), Double.toString(s.rateHz()), Long.toString(s.session().toMillis()),
                 Integer.toString(s.bounds().buffer()), Long.toString(s.bounds().queueBytes()),
@@ -149,16 +155,24 @@ final class LiveFaultBench {
             throw new IllegalStateException("the bridge's warm-up session did not end within 3 minutes");
         }
         if (result.isDone()) {
+            if (bridge.waitFor() == OUT_OF_MEMORY) {
+                throw new IllegalStateException("the bridge failed in its warm-up session: " + exit(OUT_OF_MEMORY));
+            }
             LiveBridgeResult.parse(result.join());
-            throw new IllegalStateException("the bridge ended after its warm-up, with exit code " + bridge.waitFor());
+            throw new IllegalStateException("the bridge ended after its warm-up: " + exit(bridge.waitFor()));
         }
     }
 
     /** Lets a phase run: a bounded wait on the bridge, which must not end in it. */
     private static void phase(Process bridge, Duration length) throws InterruptedException {
         if (bridge.waitFor(length.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the bridge ended early, with exit code " + bridge.exitValue());
+            throw new IllegalStateException("the bridge ended early: " + exit(bridge.exitValue()));
         }
+    }
+
+    /** @return what the bridge's exit code says */
+    static String exit(int code) {
+        return code == OUT_OF_MEMORY ? "it ran out of heap (OutOfMemoryError, exit " + code + ")" : "exit code " + code;
     }
 
     private static void awaitLanded(ReadBack readBack, String key, long expected, Duration timeout)

@@ -52,6 +52,19 @@ public interface SourceProvider {
     }
 
     /**
+     * Whether a source made from this config is live: it produces samples at its own pace and does not wait for
+     * downstream demand (a running sim, a real-time generator). The engine refuses overflow policy {@code block}
+     * for a live source when the config is read, as a live source must never wait on the sink. Called only with
+     * a config that {@link #create} accepts.
+     *
+     * @param config the pipeline's {@code source:} options
+     * @return true for a live source; false (the default) for one that emits only what is requested
+     */
+    default boolean live(SourceConfig config) {
+        return false;
+    }
+
+    /**
      * Makes a source from a config. Validates the config (throwing {@link ConfigException} that names the key)
      * but opens nothing.
      *

@@ -107,7 +107,7 @@ class EndToEndTest {
                   - name: open-ended
                     source: { provider: synthetic, preset: demo }
                     block: { span: 100ms, linger: 200ms }
-                    overflow: { policy: block }
+                    overflow: { policy: drop-oldest }
                     sink: { data-source: StopTest }
                 """);
         Path json = dir.resolve("stopped-summary.json");

@@ -51,7 +51,7 @@ class MetricsEndpointTest {
                   - name: metered
                     source: { provider: synthetic, preset: demo }
                     block: { span: 100ms, linger: 200ms }
-                    overflow: { policy: block }
+                    overflow: { policy: drop-oldest }
                     sink: { data-source: MetricsTest }
                 """);
         int port = freePort();

@@ -68,6 +68,49 @@ class ValidateCommandTest {
     }
 
     @Test
+    void policyBlockIsRefusedForALiveSourceNamingTheKeyAndWhatToUseInstead() throws IOException {
+        Path cfg = write("live-block.yaml", """
+                pipelines:
+                  - name: live
+                    source: { provider: synthetic, preset: demo, pacing: realtime }
+                    overflow: { policy: block }
+                    sink: { stream-api: "localhost:13579" }
+                  - name: sim
+                    source: { provider: iracing }
+                    overflow:
+                      policy: block
+                    sink: { stream-api: "localhost:13579" }
+                  - name: replay
+                    source: { provider: synthetic, preset: demo, pacing: fast }
+                    overflow: { policy: block }
+                    sink: { stream-api: "localhost:13579" }
+                """);
+        Cli.Result r = Cli.run(Map.of(), "validate", cfg.toString(), "--plugins", dir.resolve("none").toString());
+        assertEquals(2, r.code(), r::toString);
+        List<String> lines = Arrays.asList(r.err().split("\\R"));
+        String f = cfg.toString();
+        assertHas(lines, f + ":4: pipelines[0].overflow.policy: 'block' makes the source wait for the sink, but this"
+                + " synthetic source is live and does not wait; use drop-oldest, drop-newest or fail");
+        assertHas(lines, f + ":9: pipelines[1].overflow.policy: 'block' makes the source wait for the sink, but this"
+                + " iracing source is live");
+        assertTrue(r.err().contains("2 problem(s) in " + f), r::toString);
+    }
+
+    @Test
+    void aLiveSourceRunIsRefusedBeforeAnythingStarts() throws IOException {
+        Path cfg = write("live-run.yaml", """
+                pipelines:
+                  - name: live
+                    source: { provider: synthetic, preset: demo }
+                    overflow: { policy: block }
+                    sink: { stream-api: "localhost:1" }
+                """);
+        Cli.Result r = Cli.run(Map.of(), "run", cfg.toString(), "--plugins", dir.resolve("none").toString());
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains(cfg + ":4: pipelines[0].overflow.policy: 'block'"), r::toString);
+    }
+
+    @Test
     void everyAnnotatedExampleIsValid() throws IOException {
         try (var files = Files.list(Path.of("..", "examples"))) {
             List<Path> examples = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();

@@ -156,7 +156,7 @@ class ViewBrowserTest {
                     source: { provider: synthetic, preset: demo }
                     block: { span: 100ms, linger: 200ms }
                     markers: { out-lap: true }
-                    overflow: { policy: block }
+                    overflow: { policy: drop-oldest }
                     sink: { data-source: ViewLive }
                 """);
         Cli.Background run = Cli.start(STACK.with(dir.resolve("no-plugins"), "run", cfg.toString(), "--view", "0"));

@@ -102,6 +102,28 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default: the CPU of this JVM, which holds the embedded stack).")
     Long serverPid;
 
+    @Option(names = "--live",
+            description = "Instead: a live run (real time, overflow drop-oldest, every other setting the default) in a bridge JVM"
+                    + " of its own at --heap, its Stream API frozen for --stall, then down for --outage, then back; reports"
+                    + " peak heap after GC and drops, and checks received - dropped = what landed on Kafka, and the session rules.")
+    boolean live;
+
+    @Option(names = "--steady", paramLabel = "D", defaultValue = "10s",
+            description = "With --live: streaming before the stall and again after the outage (default: ${DEFAULT-VALUE}).")
+    String steady;
+
+    @Option(names = "--stall", paramLabel = "D", defaultValue = "20s",
+            description = "With --live: how long the Stream API is frozen (default: ${DEFAULT-VALUE}).")
+    String stall;
+
+    @Option(names = "--outage", paramLabel = "D", defaultValue = "60s",
+            description = "With --live: how long the Stream API is then down, connections refused (default: ${DEFAULT-VALUE}).")
+    String outage;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "384m",
+            description = "With --live: the bridge JVM's -Xmx (default: ${DEFAULT-VALUE}).")
+    String heap;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -111,6 +133,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (sessions != null) {
             return sessions(out, err);
+        }
+        if (live) {
+            return live(out, err);
         }
         BenchOptions options;
         try {
@@ -170,6 +195,37 @@ public final class BenchCommand implements Callable<Integer> {
         out.print(result.table());
         out.flush();
         return result.anythingLost() ? LOSS : OK;
+    }
+
+    private int live(PrintWriter out, PrintWriter err) {
+        LiveScenario scenario;
+        try {
+            if (!"embedded".equals(target)) {
+                throw new IllegalArgumentException("--live freezes and stops a Stream API of its own; it takes no --target (got " + target + ")");
+            }
+            scenario = new LiveScenario(channels, rate, duration("--steady", steady), duration("--stall", stall),
+                    duration("--outage", outage), heap, duration("--drain-timeout", drainTimeout),
+                    LiveBounds.defaults());
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was run; see 'bench --help'.");
+            err.flush();
+            return USAGE;
+        }
+        out.println("Live run: " + channels + " channels x " + rate + " Hz, bridge at -Xmx" + heap + ", Stream API frozen "
+                + stall + " then down " + outage + " ...");
+        out.flush();
+        LiveFaultResult result;
+        try {
+            result = LiveFaultBench.run(scenario, out);
+        } catch (RuntimeException e) {
+            err.println("The live run failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.flush();
+            return LOSS;
+        }
+        out.print(result.table());
+        out.flush();
+        return result.passed() ? OK : LOSS;
     }
 
     private int sessions(PrintWriter out, PrintWriter err) {

@@ -157,8 +157,18 @@ public final class FullPathBench {
      * @param handoff where the pipeline assembles blocks (as in the app, off the source's thread)
      */
     static Session session(BenchOptions options, SinkSettings sinkSettings, Scheduler sinkThread, Scheduler handoff) {
+        return session(options, pipelineSettings(options), sinkSettings, sinkThread, handoff);
+    }
+
+    /** One session of the benchmark's synthetic channels with the given pipeline settings. */
+    static Session session(BenchOptions options, PipelineSettings settings, SinkSettings sinkSettings,
+                           Scheduler sinkThread) {
+        return session(options, settings, sinkSettings, sinkThread, Schedulers.boundedElastic());
+    }
+
+    private static Session session(BenchOptions options, PipelineSettings settings, SinkSettings sinkSettings,
+                                   Scheduler sinkThread, Scheduler handoff) {
         TelemetrySource source = new SyntheticSourceProvider().create(ConfigSection.of(sourceConfig(options)));
-        PipelineSettings settings = pipelineSettings(options);
         Pipeline pipeline = Pipeline.of(source, settings, PipelineClock.system(), handoff);
         // As in the app: the sink works on its own thread, never on the one that carries the samples, behind a
         // queue bounded in bytes.

@@ -115,13 +115,14 @@ public final class SoakBench {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a benchmark's data directory; a file that cannot be is logged, not thrown. */
+    static void deleteQuietly(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(f);
             }
         } catch (IOException e) {
-            LOG.warn("Could not delete the soak's data directory {}: {}", dir, e.getMessage());
+            LOG.warn("Could not delete the benchmark's data directory {}: {}", dir, e.getMessage());
         }
     }
 

@@ -59,6 +59,12 @@ public final class IracingProvider implements SourceProvider {
         return List.of(".ibt");
     }
 
+    /** The sim's shared memory ticks at 60 Hz whatever the demand; a file replays only what is requested. */
+    @Override
+    public boolean live(SourceConfig config) {
+        return IracingOptions.from(config).file() == null;
+    }
+
     @Override
     public TelemetrySource create(SourceConfig config) {
         IracingOptions options = IracingOptions.from(config);

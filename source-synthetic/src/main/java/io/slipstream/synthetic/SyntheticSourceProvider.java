@@ -80,6 +80,12 @@ public final class SyntheticSourceProvider implements SourceProvider {
                 OptionSpec.optional("car", OptionType.STRING, "Slipstream", "car name in the session metadata"));
     }
 
+    /** Real-time pacing ticks on the scheduler's clock whatever the demand; fast pacing makes samples only on request. */
+    @Override
+    public boolean live(SourceConfig config) {
+        return config.getEnum(PACING_OPTION, "realtime", "realtime", "fast").equals("realtime");
+    }
+
     @Override
     public TelemetrySource create(SourceConfig config) {
         boolean realtime = config.getEnum(PACING_OPTION, "realtime", "realtime", "fast").equals("realtime");

@@ -36,8 +36,8 @@ public final class ConfigValidator {
                 } else {
                     List<ConfigException> options = SourceOptionsCheck.check(provider.get(), spec.source(), doc.baseDir());
                     problems.addAll(options);
-                    if (options.isEmpty()) {
-                        checkCreate(doc, spec, provider.get(), problems);
+                    if (options.isEmpty() && checkCreate(doc, spec, provider.get(), problems)) {
+                        checkLiveOverflow(doc, spec, provider.get(), problems);
                     }
                 }
             }
@@ -57,15 +57,32 @@ public final class ConfigValidator {
         return doc.redact(problems);
     }
 
-    private static void checkCreate(ConfigDocument doc, PipelineSpec spec, SourceProvider provider,
-                                    List<ConfigException> problems) {
+    /** @return whether the provider accepted the options */
+    private static boolean checkCreate(ConfigDocument doc, PipelineSpec spec, SourceProvider provider,
+                                       List<ConfigException> problems) {
         try {
             provider.create(spec.source());
+            return true;
         } catch (ConfigException e) {
             problems.add(e);
         } catch (RuntimeException e) {
             problems.add(doc.error(spec.path() + ".source",
                     "provider '" + provider.name() + "' rejected its options: " + e.getMessage()));
+        }
+        return false;
+    }
+
+    /**
+     * A live source does not wait for demand, so under policy {@code block} it would either stall the sim's reader
+     * or fail mid-run the first time the sink falls behind; refuse it before anything starts.
+     */
+    private static void checkLiveOverflow(ConfigDocument doc, PipelineSpec spec, SourceProvider provider,
+                                          List<ConfigException> problems) {
+        Optional<String> policy = spec.pipeline().section("overflow").flatMap(o -> o.string("policy"));
+        if (policy.isPresent() && policy.get().equals("block") && provider.live(spec.source())) {
+            problems.add(doc.error(spec.path() + ".overflow.policy", "'block' makes the source wait for the sink,"
+                    + " but this " + provider.name() + " source is live and does not wait; use drop-oldest,"
+                    + " drop-newest or fail (block is for replays and fast pacing)"));
         }
     }
 

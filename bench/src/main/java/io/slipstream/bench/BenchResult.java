@@ -14,7 +14,7 @@ import java.util.StringJoiner;
  * @param generatedSamples  samples the source made (the pipeline's {@code received})
  * @param filledSamples     MISSING samples the pipeline made up for missed slots (part of what lands)
  * @param offGrid           samples that started a new block because they were off their grid slot
- * @param backwards         samples that started a new block because their time went backwards or repeated
+ * @param backwards         samples dropped and counted (time-backwards) because their time went back to or before what was already sent
  * @param pipelineBlocks    blocks the pipeline sent, each one periodic data packet
  * @param pipelineDropped   samples the pipeline dropped, by reason
  * @param sinkPacketsSent   packets the sink handed to gRPC
@@ -113,7 +113,7 @@ public record BenchResult(BenchOptions options, String dataSource, String sessio
                 + (sinkDropped.isEmpty() ? "" : " " + sinkDropped) + (readBack.duplicatePackets() > 0
                 ? ", duplicates on Kafka " + readBack.duplicatePackets() : "")
                 + (readBackComplete ? "" : ", read-back INCOMPLETE"));
-        t.row("blocks / off-grid / backwards starts", count(pipelineBlocks) + " / " + count(offGrid) + " / "
+        t.row("blocks / off-grid / dropped as time-backwards", count(pipelineBlocks) + " / " + count(offGrid) + " / "
                 + count(backwards));
         t.row("GC", resources.gcMillis() + " ms in " + resources.gcCount() + " collections");
         t.row("peak heap", mb(resources.peakHeapBytes()) + " of " + mb(resources.maxHeapBytes())

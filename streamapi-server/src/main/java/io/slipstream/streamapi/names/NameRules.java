@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.slipstream.atlaskafka.layout.KafkaLayout;
+import io.slipstream.atlaskafka.layout.LegacyLayout;
 
 /**
  * What a client may call a data source or a stream. Every name from a client becomes part of a Kafka topic name,
@@ -29,7 +30,7 @@ public final class NameRules {
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_-]+");
     private static final List<String> RESERVED = List.of("SessionInfo", "SystemStatus", "Info");
     private static final List<String> RESERVED_PREFIXES = List.of("Sys.", "Data.", "Essential.");
-    private static final String ESSENTIAL_SUFFIX = "_essential";
+    private static final String ESSENTIAL_SUFFIX = LegacyLayout.ESSENTIAL_SUFFIX;
 
     /** What a data source may be, appended to every refusal. */
     public static final String DATA_SOURCE_RULE = "allowed: 1 to " + MAX_LENGTH + " letters, digits, '_' or '-', not starting"

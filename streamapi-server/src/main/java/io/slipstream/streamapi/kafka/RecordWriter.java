@@ -21,6 +21,7 @@ import io.slipstream.atlaskafka.reactivekafka.ReactiveKafka;
 import io.slipstream.atlaskafka.reactivekafka.Sent;
 import reactor.core.Disposable;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * Appends records to Kafka in the official form (spec §2.4/§2.5): UTF-8 string key, serialised packet
@@ -41,6 +42,10 @@ public final class RecordWriter implements AutoCloseable {
      * buffer when it called the producer itself.
      */
     static final int PENDING_BYTES = 64 * 1024 * 1024;
+    /** What a record weighs at least against {@link #PENDING_BYTES}, so that the budget bounds the record count too. */
+    private static final int MIN_WEIGHT = 256;
+    /** The most records the budget lets wait: the queue's fixed capacity. */
+    private static final int PENDING_RECORDS = PENDING_BYTES / MIN_WEIGHT;
     private static final Duration MAX_BLOCK = Duration.ofSeconds(15);
     /** Records taken from the queue while their acknowledgements are pending; the byte budget is the real bound. */
     private static final int IN_FLIGHT = 32 * 1024;
@@ -65,8 +70,12 @@ public final class RecordWriter implements AutoCloseable {
     private record Pending(CompletableFuture<RecordMetadata> acked, int weight, int keySize, int valueSize) {
     }
 
-    /** Filled only under {@code this}: a unicast sink takes one producer at a time. Bounded by {@link #budget}. */
-    private final Sinks.Many<Outgoing<Pending>> queue = Sinks.many().unicast().onBackpressureBuffer();
+    /**
+     * Filled only under {@code this}: a unicast sink takes one producer at a time. Bounded in bytes by {@link #budget},
+     * and so in records by its capacity (each record weighs at least {@link #MIN_WEIGHT}).
+     */
+    private final Sinks.Many<Outgoing<Pending>> queue =
+            Sinks.many().unicast().onBackpressureBuffer(Queues.<Outgoing<Pending>>get(PENDING_RECORDS).get());
     private final Semaphore budget = new Semaphore(PENDING_BYTES);
     private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -93,7 +102,7 @@ public final class RecordWriter implements AutoCloseable {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         int keySize = key == null ? -1 : key.getBytes(StandardCharsets.UTF_8).length;
         // A record larger than the producer takes is refused by it; weighing it at that size keeps it from waiting here.
-        int weight = Math.min(MAX_RECORD_BYTES, Math.max(keySize, 0) + value.length);
+        int weight = Math.max(MIN_WEIGHT, Math.min(MAX_RECORD_BYTES, Math.max(keySize, 0) + value.length));
         try {
             if (!budget.tryAcquire(weight, MAX_BLOCK.toMillis(), TimeUnit.MILLISECONDS)) {
                 acked.completeExceptionally(new TimeoutException("Kafka did not take " + PENDING_BYTES / (1024 * 1024)
